@@ -1,0 +1,2 @@
+/** The ./aisle command line. */
+package dev.aisle.cli;

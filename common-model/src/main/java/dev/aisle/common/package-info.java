@@ -1,0 +1,2 @@
+/** Shared domain, feature library, evaluation metrics and dataset readers of Aisle. */
+package dev.aisle.common;

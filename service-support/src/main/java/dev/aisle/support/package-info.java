@@ -1,0 +1,2 @@
+/** Spring Boot infrastructure shared by the Aisle services. */
+package dev.aisle.support;

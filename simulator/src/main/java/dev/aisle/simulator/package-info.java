@@ -1,0 +1,2 @@
+/** Seeded shop simulator. */
+package dev.aisle.simulator;
