@@ -1,0 +1,52 @@
+package dev.aisle.search.index;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.spell.DirectSpellChecker;
+import org.apache.lucene.search.spell.SuggestMode;
+import org.apache.lucene.search.spell.SuggestWord;
+
+/**
+ * "Did you mean": each word of the query that no title contains is replaced by the closest title word
+ * (Levenshtein distance ≤ 2, most frequent first) found by Lucene's {@link DirectSpellChecker}.
+ */
+final class SpellingCorrector {
+
+    private final ProductAnalyzers analyzers;
+
+    SpellingCorrector(ProductAnalyzers analyzers) {
+        this.analyzers = analyzers;
+    }
+
+    /** The corrected text, or {@code null} when nothing was corrected. */
+    String correct(String text, IndexReader reader) {
+        if (text == null || text.isBlank() || ProductAnalyzers.hasCjk(text)) {
+            return null;
+        }
+        List<String> words = ProductQueries.terms(analyzers.words(), ProductFields.TITLE_WORDS, text);
+        DirectSpellChecker checker = new DirectSpellChecker();
+        StringBuilder corrected = new StringBuilder();
+        boolean changed = false;
+        try {
+            for (String word : words) {
+                String replacement = word;
+                if (word.length() >= 3 && word.chars().allMatch(Character::isLetter)
+                        && reader.docFreq(new Term(ProductFields.TITLE_WORDS, word)) == 0) {
+                    SuggestWord[] suggestions = checker.suggestSimilar(new Term(ProductFields.TITLE_WORDS, word), 1,
+                            reader, SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
+                    if (suggestions.length > 0) {
+                        replacement = suggestions[0].string;
+                        changed = true;
+                    }
+                }
+                corrected.append(corrected.isEmpty() ? "" : " ").append(replacement);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return changed ? corrected.toString() : null;
+    }
+}

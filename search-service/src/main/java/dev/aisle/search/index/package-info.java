@@ -1,0 +1,2 @@
+/** The Lucene product index: analysis, documents, queries, facets, spelling and suggestions; free of Spring. */
+package dev.aisle.search.index;

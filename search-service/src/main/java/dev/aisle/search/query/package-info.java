@@ -1,0 +1,2 @@
+/** The query API: search with filters, facets, reranking and fallbacks; suggestions; search events. */
+package dev.aisle.search.query;

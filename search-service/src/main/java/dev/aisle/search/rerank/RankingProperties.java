@@ -1,0 +1,49 @@
+package dev.aisle.search.rerank;
+
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Reranking configuration.
+ *
+ * @param enabled whether products are embedded and results reranked (default true)
+ * @param engine DJL engine of the bi-encoder (default {@code OnnxRuntime}, the only one the MiniLM file needs)
+ * @param modelPath ONNX file of the bi-encoder; empty for the class-path all-MiniLM-L6-v2 (default)
+ * @param device {@code cpu} (default) or {@code gpu} (used when a GPU is present)
+ * @param maxLength longest token sequence the encoder reads (default 128)
+ * @param depth how many BM25 hits (and as many vector neighbours) are reranked (default 50)
+ * @param lexicalWeight weight {@code w} of the normalised BM25 score in the fusion (default 0.3)
+ * @param timeBudgetMs longest a rerank may take before the BM25 order is served (default 200 ms)
+ * @param crossEncoderPath a PyTorch cross-encoder (TorchScript {@code .pt} or DJL-saved directory) to rerank with
+ *     instead of the fusion; empty for none (default)
+ */
+@Validated
+@ConfigurationProperties("aisle.search.ranking")
+public record RankingProperties(
+        Boolean enabled,
+        @Pattern(regexp = "OnnxRuntime") String engine,
+        String modelPath,
+        @Pattern(regexp = "(?i)cpu|gpu") String device,
+        @Min(8) @Max(512) Integer maxLength,
+        @Min(1) @Max(1000) Integer depth,
+        @DecimalMin("0") @DecimalMax("1") Double lexicalWeight,
+        @Min(1) @Max(60_000) Long timeBudgetMs,
+        String crossEncoderPath) {
+
+    public RankingProperties {
+        enabled = enabled == null || enabled;
+        engine = engine == null ? "OnnxRuntime" : engine;
+        modelPath = modelPath == null ? "" : modelPath;
+        device = device == null ? "cpu" : device;
+        maxLength = maxLength == null ? 128 : maxLength;
+        depth = depth == null ? 50 : depth;
+        lexicalWeight = lexicalWeight == null ? 0.3 : lexicalWeight;
+        timeBudgetMs = timeBudgetMs == null ? 200L : timeBudgetMs;
+        crossEncoderPath = crossEncoderPath == null ? "" : crossEncoderPath;
+    }
+}
