@@ -52,6 +52,7 @@ public final class ModelIo {
             case UserKnn.NAME -> UserKnn.read(in);
             case Popularity.NAME -> Popularity.read(in);
             case ContentSimilarity.NAME -> ContentSimilarity.read(in);
+            case Ease.NAME -> Ease.read(in);
             default -> throw new IOException("unknown algorithm '" + algorithm + "'");
         };
     }

@@ -1,0 +1,232 @@
+package dev.aisle.recommend.evaluation;
+
+import dev.aisle.recommend.model.BiasedMf;
+import dev.aisle.recommend.model.Interactions;
+import dev.aisle.recommend.model.ModelConfig;
+import dev.aisle.recommend.model.Recommender;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code aisle eval recommend}: trains each algorithm on a split of a public data set and reports ranking metrics
+ * (random-split, leave-last-out) or rating-prediction errors (kfold-rating).
+ */
+@Command(name = "recommend", mixinStandardHelpOptions = true,
+        description = "Offline evaluation of the recommendation algorithms.")
+public class RecommendEvalCommand implements Callable<Integer> {
+
+    @Option(names = "--data", required = true, paramLabel = "FORMAT:PATH",
+            description = "movielens|movielens-csv|sequences|csv, then ':' and the file")
+    String data;
+
+    @Option(names = "--protocol", defaultValue = "random-split",
+            description = "random-split | leave-last-out | kfold-rating (default ${DEFAULT-VALUE})")
+    String protocol;
+
+    @Option(names = "--test-ratio", defaultValue = "0.25", description = "random-split test share")
+    double testRatio;
+
+    @Option(names = "--folds", defaultValue = "5", description = "kfold-rating folds")
+    int folds;
+
+    @Option(names = "--seed", defaultValue = "42", description = "seed of splits, models and tie-breaks")
+    long seed;
+
+    @Option(names = "--k", defaultValue = "10", description = "cut-off of the ranking metrics")
+    int k;
+
+    @Option(names = "--algorithms", split = ",", description = "subset of " + Algorithms.ALL + " (default all)")
+    List<String> algorithms;
+
+    @Option(names = "--json", paramLabel = "OUT.json", description = "also write the results as JSON")
+    Path json;
+
+    private PrintStream out = System.out;
+    private PrintStream err = System.err;
+
+    /** Runs from the command line: {@code java -cp … RecommendEvalCommand --data …}. */
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new RecommendEvalCommand()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Map<String, ModelConfig> known = Algorithms.defaults(seed);
+        List<String> chosen = algorithms == null ? List.of(Algorithms.ALL.split(",")) : algorithms;
+        for (String a : chosen) {
+            if (!known.containsKey(a)) {
+                throw new CommandLine.ParameterException(new CommandLine(this),
+                        "unknown algorithm '" + a + "', must be among " + Algorithms.ALL);
+            }
+        }
+        if (k < 1 || folds < 2 || !(testRatio > 0 && testRatio < 1)) {
+            throw new CommandLine.ParameterException(new CommandLine(this),
+                    "need --k >= 1, --folds >= 2 and 0 < --test-ratio < 1");
+        }
+        EvaluationData dataset = EvaluationData.read(data);
+        err.printf("%s: %d users, %d items, %d rows%n", dataset.name(), dataset.users(), dataset.items(),
+                dataset.size());
+        List<Map<String, Object>> results = new ArrayList<>();
+        switch (protocol) {
+            case "random-split", "leave-last-out" -> {
+                boolean[] test = protocol.equals("random-split") ? Protocols.randomSplit(dataset, testRatio, seed)
+                        : Protocols.leaveLastOut(dataset);
+                for (String a : chosen) {
+                    results.add(ranking(dataset, test, a, known.get(a)));
+                }
+            }
+            case "kfold-rating" -> {
+                for (String a : chosen) {
+                    if (a.equals("mf")) {
+                        results.add(kfold(dataset, (BiasedMf.Config) known.get(a)));
+                    } else {
+                        err.printf("%s does not predict ratings: skipped under kfold-rating%n", a);
+                    }
+                }
+            }
+            default -> throw new CommandLine.ParameterException(new CommandLine(this), "illegal --protocol '"
+                    + protocol + "', must be random-split, leave-last-out or kfold-rating");
+        }
+        printTable(results);
+        if (json != null) {
+            Map<String, Object> doc = new LinkedHashMap<>();
+            doc.put("dataset", dataset.name());
+            doc.put("protocol", protocol);
+            doc.put("results", results);
+            Files.writeString(json, JsonMapper.builder().build().writerWithDefaultPrettyPrinter()
+                    .writeValueAsString(doc));
+        }
+        return 0;
+    }
+
+    private Map<String, Object> ranking(EvaluationData d, boolean[] test, String name, ModelConfig config) {
+        int n = 0;
+        for (boolean t : test) {
+            n += t ? 0 : 1;
+        }
+        int[] us = new int[n];
+        int[] is = new int[n];
+        float[] vs = new float[n];
+        List<List<Integer>> relevant = new ArrayList<>();
+        for (int u = 0; u < d.users(); u++) {
+            relevant.add(new ArrayList<>());
+        }
+        int p = 0;
+        for (int r = 0; r < d.size(); r++) {
+            if (test[r]) {
+                relevant.get(d.user()[r]).add(d.item()[r]);
+            } else {
+                us[p] = d.user()[r];
+                is[p] = d.item()[r];
+                vs[p++] = d.rating()[r];
+            }
+        }
+        Interactions train = Interactions.of(d.users(), d.items(), us, is, vs);
+        int[][] rel = new int[d.users()][];
+        for (int u = 0; u < d.users(); u++) {
+            int user = u;
+            rel[u] = relevant.get(u).stream().filter(i -> !train.contains(user, i)).distinct()
+                    .mapToInt(Integer::intValue).toArray();
+        }
+        err.printf("training %s …%n", name);
+        long started = System.nanoTime();
+        Recommender model = config.fit(train);
+        double seconds = (System.nanoTime() - started) / 1e9;
+        err.printf("trained %s in %.2f s, ranking …%n", name, seconds);
+        int total = (int) Arrays.stream(rel).filter(r -> r.length > 0).count();
+        HeldOutRanking.Scores s = HeldOutRanking.evaluate(model, train, rel, k, seed, 2,
+                done -> err.printf("  %s: %d/%d users ranked%n", name, done, total));
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("algorithm", name);
+        row.put("ndcg@" + k, round(s.ndcg()));
+        if (protocol.equals("random-split")) {
+            row.put("precision@" + k, round(s.precision()));
+            row.put("recall@" + k, round(s.recall()));
+            row.put("map@" + k, round(s.map()));
+        }
+        row.put("hr@" + k, round(s.hitRate()));
+        row.put("coverage", round(s.coverage()));
+        row.put("train_seconds", round(seconds));
+        row.put("users", s.users());
+        row.put("params", config.params());
+        return row;
+    }
+
+    private Map<String, Object> kfold(EvaluationData d, BiasedMf.Config config) {
+        int[] fold = Protocols.folds(d, folds, seed);
+        double se = 0;
+        double ae = 0;
+        int count = 0;
+        double seconds = 0;
+        for (int f = 0; f < folds; f++) {
+            List<Integer> testRows = new ArrayList<>();
+            int n = 0;
+            int[] us = new int[d.size()];
+            int[] is = new int[d.size()];
+            float[] vs = new float[d.size()];
+            for (int r = 0; r < d.size(); r++) {
+                if (fold[r] == f) {
+                    testRows.add(r);
+                } else {
+                    us[n] = d.user()[r];
+                    is[n] = d.item()[r];
+                    vs[n++] = d.rating()[r];
+                }
+            }
+            long started = System.nanoTime();
+            BiasedMf mf = BiasedMf.fit(Interactions.of(d.users(), d.items(), Arrays.copyOf(us, n),
+                    Arrays.copyOf(is, n), Arrays.copyOf(vs, n)), config);
+            seconds += (System.nanoTime() - started) / 1e9;
+            double foldSe = 0;
+            for (int r : testRows) {
+                double e = mf.predict(d.user()[r], d.item()[r]) - d.rating()[r];
+                foldSe += e * e;
+                ae += Math.abs(e);
+            }
+            se += foldSe;
+            count += testRows.size();
+            err.printf("  mf fold %d/%d: RMSE %.4f%n", f + 1, folds, Math.sqrt(foldSe / testRows.size()));
+        }
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("algorithm", "mf");
+        row.put("rmse", round(Math.sqrt(se / count)));
+        row.put("mae", round(ae / count));
+        row.put("train_seconds", round(seconds));
+        row.put("params", config.params());
+        return row;
+    }
+
+    private void printTable(List<Map<String, Object>> results) {
+        out.println("protocol " + protocol);
+        for (Map<String, Object> row : results) {
+            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-9s", row.get("algorithm")));
+            row.forEach((key, value) -> {
+                if (!key.equals("algorithm") && !key.equals("params")) {
+                    line.append(String.format(Locale.ROOT, "  %s=%s", key, value));
+                }
+            });
+            out.println(line);
+        }
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 10000) / 10000.0;
+    }
+
+    void streams(PrintStream stdout, PrintStream stderr) {
+        this.out = stdout;
+        this.err = stderr;
+    }
+}

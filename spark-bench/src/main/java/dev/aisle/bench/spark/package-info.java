@@ -1,0 +1,2 @@
+/** Side-by-side benchmark of Spark MLlib ALS and Aisle's implicit ALS. */
+package dev.aisle.bench.spark;
