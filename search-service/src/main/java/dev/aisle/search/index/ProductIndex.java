@@ -23,7 +23,11 @@ import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -180,26 +184,8 @@ public final class ProductIndex implements Closeable {
      * (same filters); vector-only hits carry their exact BM25 score (0 when no term matches).
      */
     public SearchPage hybrid(ProductQuery q, int n, float[] vector, int k) {
-        return withSearcher(searcher -> {
-            Query query = queries.full(q, searcher.getIndexReader());
-            TopDocs lexical = searcher.search(query, Math.max(n, 1));
-            Map<Integer, Float> scores = new LinkedHashMap<>();
-            for (ScoreDoc doc : lexical.scoreDocs) {
-                scores.put(doc.doc, doc.score);
-            }
-            List<Integer> extra = new ArrayList<>();
-            for (ScoreDoc doc : knnDocs(searcher, q, vector, k)) {
-                if (!scores.containsKey(doc.doc)) {
-                    extra.add(doc.doc);
-                }
-            }
-            Map<Integer, Float> extraScores = scoreDocs(searcher, queries.text(q.text(), searcher.getIndexReader()),
-                    extra);
-            List<ScoreDoc> all = new ArrayList<>(List.of(lexical.scoreDocs));
-            extra.forEach(doc -> all.add(new ScoreDoc(doc, extraScores.getOrDefault(doc, 0f))));
-            List<ProductHit> hits = hits(searcher, all.toArray(ScoreDoc[]::new), q);
-            return new SearchPage(hits, vectors(searcher, hits), lexical.totalHits.value, Map.of());
-        });
+        return withSearcher(searcher -> union(searcher, queries.full(q, searcher.getIndexReader()),
+                queries.text(q.text(), searcher.getIndexReader()), queries.filter(q), n, vector, k, q));
     }
 
     /** The {@code k} products nearest to the vector among those passing the filters, nearest first. */
@@ -217,6 +203,70 @@ public final class ProductIndex implements Closeable {
             TopDocs top = searcher.search(queries.titleOnly(text), Math.max(n, 1));
             return hits(searcher, top.scoreDocs, null);
         });
+    }
+
+    /** BM25 title scores of the given products for the text (0 for those no term matches). */
+    public Map<String, Double> titleScores(String text, Collection<String> ids) {
+        return withSearcher(searcher -> {
+            Query query = new BooleanQuery.Builder()
+                    .add(queries.titleOnly(text), BooleanClause.Occur.MUST)
+                    .add(new TermInSetQuery(ID, ids.stream().map(BytesRef::new).toList()), BooleanClause.Occur.FILTER)
+                    .build();
+            Map<String, Double> scores = new HashMap<>();
+            ids.forEach(id -> scores.put(id, 0.0));
+            StoredFields stored = searcher.storedFields();
+            for (ScoreDoc doc : searcher.search(query, Math.max(ids.size(), 1)).scoreDocs) {
+                scores.put(stored.document(doc.doc).get(ID), (double) doc.score);
+            }
+            return scores;
+        });
+    }
+
+    /** Embeddings of the given products, by id (absent when a product has none). */
+    public Map<String, float[]> vectorsById(Collection<String> ids) {
+        return withSearcher(searcher -> {
+            TopDocs top = searcher.search(new TermInSetQuery(ID, ids.stream().map(BytesRef::new).toList()),
+                    Math.max(ids.size(), 1));
+            List<ProductHit> hits = hits(searcher, top.scoreDocs, null);
+            List<float[]> vectors = vectors(searcher, hits);
+            Map<String, float[]> byId = new HashMap<>();
+            for (int i = 0; i < hits.size(); i++) {
+                if (vectors.get(i) != null) {
+                    byId.put(hits.get(i).id(), vectors.get(i));
+                }
+            }
+            return byId;
+        });
+    }
+
+    /** Hybrid retrieval over titles alone (offline evaluation): BM25 top {@code n} ∪ the {@code k} nearest. */
+    public SearchPage hybridTitles(String text, int n, float[] vector, int k) {
+        return withSearcher(searcher -> {
+            Query query = queries.titleOnly(text);
+            return union(searcher, query, query, null, n, vector, k, null);
+        });
+    }
+
+    private SearchPage union(IndexSearcher searcher, Query lexicalQuery, Query scoringQuery, Query knnFilter, int n,
+            float[] vector, int k, ProductQuery highlightFor) throws IOException {
+        TopDocs lexical = searcher.search(lexicalQuery, Math.max(n, 1));
+        Map<Integer, Float> scores = new LinkedHashMap<>();
+        for (ScoreDoc doc : lexical.scoreDocs) {
+            scores.put(doc.doc, doc.score);
+        }
+        List<Integer> extra = new ArrayList<>();
+        if (vector != null && k > 0) {
+            for (ScoreDoc doc : searcher.search(new KnnFloatVectorQuery(VECTOR, vector, k, knnFilter), k).scoreDocs) {
+                if (!scores.containsKey(doc.doc)) {
+                    extra.add(doc.doc);
+                }
+            }
+        }
+        Map<Integer, Float> extraScores = scoreDocs(searcher, scoringQuery, extra);
+        List<ScoreDoc> all = new ArrayList<>(List.of(lexical.scoreDocs));
+        extra.forEach(doc -> all.add(new ScoreDoc(doc, extraScores.getOrDefault(doc, 0f))));
+        List<ProductHit> hits = hits(searcher, all.toArray(ScoreDoc[]::new), highlightFor);
+        return new SearchPage(hits, vectors(searcher, hits), lexical.totalHits.value, Map.of());
     }
 
     /** A "did you mean" rewrite of the text, or {@code null} when every word is known. */

@@ -62,6 +62,8 @@ public final class MiniLmEncoder implements TextEncoder {
             throw new IllegalArgumentException("illegal maxLength value: " + maxLength + ", must be in [8, 512]");
         }
         System.setProperty("ai.djl.offline", "true");
+        // ORT would otherwise load PyTorch as its "alternative engine" (seconds, and unused here)
+        System.setProperty("ai.djl.onnx.disable_alternative", "true");
         try {
             Path onnx = modelPath != null ? modelPath : extract(MODEL_RESOURCE);
             HuggingFaceTokenizer tokenizer;
@@ -85,7 +87,7 @@ public final class MiniLmEncoder implements TextEncoder {
     }
 
     static Device device(String name) {
-        if ("gpu".equalsIgnoreCase(name) && ai.djl.engine.Engine.getInstance().getGpuCount() > 0) {
+        if ("gpu".equalsIgnoreCase(name) && ai.djl.engine.Engine.getEngine("OnnxRuntime").getGpuCount() > 0) {
             return Device.gpu();
         }
         return Device.cpu();

@@ -1,0 +1,170 @@
+package dev.aisle.search.evaluation;
+
+import dev.aisle.search.index.IndexSettings;
+import dev.aisle.search.index.IndexedProduct;
+import dev.aisle.search.index.ProductAnalyzers;
+import dev.aisle.search.index.ProductHit;
+import dev.aisle.search.index.ProductIndex;
+import dev.aisle.search.index.ProductQuery;
+import dev.aisle.search.index.SearchPage;
+import dev.aisle.search.ranking.Candidate;
+import dev.aisle.search.ranking.HybridReranker;
+import dev.aisle.search.ranking.RankedProduct;
+import dev.aisle.search.ranking.TextEncoder;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * Evaluates BM25, semantic (MiniLM cosine) and hybrid rankers on judged queries with the service's own index and
+ * ranking code. {@code candidates}: each query ranks only its judged products; {@code catalog}: each query searches
+ * every product of the file. Ties are broken by a seeded shuffle so input order never helps.
+ */
+final class SearchEvaluator {
+
+    static final long SEED = 42;
+
+    private final TextEncoder encoder;
+    private final IndexSettings settings;
+    private final double lexicalWeight;
+    private final int depth;
+    private final PrintStream progress;
+
+    SearchEvaluator(TextEncoder encoder, IndexSettings settings, double lexicalWeight, int depth,
+            PrintStream progress) {
+        this.encoder = encoder;
+        this.settings = settings;
+        this.lexicalWeight = lexicalWeight;
+        this.depth = depth;
+        this.progress = progress;
+    }
+
+    /** Metrics per ranker, in the order asked. */
+    Map<String, RankerResult> evaluate(RelevanceDataset data, String mode, List<String> rankers, int k,
+            List<JudgedQuery> queries) throws IOException {
+        boolean needVectors = rankers.contains("semantic") || rankers.contains("hybrid");
+        List<String> ids = new ArrayList<>(data.titles().keySet());
+        Collections.shuffle(ids, new Random(SEED));
+        Map<String, float[]> productVectors = new HashMap<>();
+        if (needVectors) {
+            productVectors = encodeAll(ids, data.titles(), "product titles");
+        }
+        Map<String, float[]> queryVectors = new HashMap<>();
+        if (needVectors) {
+            List<String> texts = queries.stream().map(JudgedQuery::query).distinct().toList();
+            float[][] vectors = encodeBatches(texts, "queries");
+            for (int i = 0; i < texts.size(); i++) {
+                queryVectors.put(texts.get(i), vectors[i]);
+            }
+        }
+        progress.printf("Indexing %,d products…%n", ids.size());
+        long start = System.nanoTime();
+        try (ProductIndex index = ProductIndex.inMemory(new ProductAnalyzers(null), settings)) {
+            List<IndexedProduct> docs = new ArrayList<>(ids.size());
+            for (String id : ids) {
+                docs.add(new IndexedProduct(id, data.titles().get(id), null, null, List.of(), null, true, "en", 0,
+                        productVectors.get(id)));
+            }
+            index.upsert(docs);
+            index.commitAndRefresh();
+            progress.printf("Indexed in %.1f s%n", (System.nanoTime() - start) / 1e9);
+            Map<String, RankerResult> results = new LinkedHashMap<>();
+            for (String ranker : rankers) {
+                results.put(ranker, run(index, ranker, mode, k, queries, productVectors, queryVectors));
+            }
+            return results;
+        }
+    }
+
+    private RankerResult run(ProductIndex index, String ranker, String mode, int k, List<JudgedQuery> queries,
+            Map<String, float[]> productVectors, Map<String, float[]> queryVectors) {
+        RankerResult result = new RankerResult(ranker);
+        int done = 0;
+        for (JudgedQuery q : queries) {
+            long start = System.nanoTime();
+            List<String> ranked = "candidates".equals(mode)
+                    ? rankCandidates(index, ranker, q, productVectors, queryVectors.get(q.query()))
+                    : searchCatalog(index, ranker, q, k, queryVectors.get(q.query()));
+            result.add(ranked, q.grades(), k, (System.nanoTime() - start) / 1e6);
+            if (++done % 2000 == 0 || done == queries.size()) {
+                progress.printf("%-8s %,6d/%,d queries  ndcg@%d %.4f%n", ranker, done, queries.size(), k,
+                        result.mean(RankerResult.NDCG));
+            }
+        }
+        return result;
+    }
+
+    private List<String> rankCandidates(ProductIndex index, String ranker, JudgedQuery q,
+            Map<String, float[]> productVectors, float[] queryVector) {
+        List<String> ids = new ArrayList<>(q.grades().keySet());
+        Collections.shuffle(ids, new Random(SEED ^ q.query().hashCode()));
+        Map<String, Double> bm25 = "semantic".equals(ranker) ? Map.of() : index.titleScores(q.query(), ids);
+        List<Candidate> candidates = new ArrayList<>();
+        for (String id : ids) {
+            candidates.add(new Candidate(id, null, bm25.getOrDefault(id, 0.0), productVectors.get(id)));
+        }
+        double weight = switch (ranker) {
+            case "bm25" -> 1.0;
+            case "semantic" -> 0.0;
+            default -> lexicalWeight;
+        };
+        if ("bm25".equals(ranker)) {
+            return sortStable(candidates);
+        }
+        return HybridReranker.fuse(queryVector, candidates, weight).stream().map(RankedProduct::id).toList();
+    }
+
+    private List<String> searchCatalog(ProductIndex index, String ranker, JudgedQuery q, int k, float[] vector) {
+        return switch (ranker) {
+            case "bm25" -> index.searchTitles(q.query(), k).stream().map(ProductHit::id).toList();
+            case "semantic" -> index.nearest(ProductQuery.text(null), vector, k).hits().stream()
+                    .map(ProductHit::id).toList();
+            default -> {
+                SearchPage union = index.hybridTitles(q.query(), depth, vector, depth);
+                List<Candidate> candidates = new ArrayList<>();
+                for (int i = 0; i < union.hits().size(); i++) {
+                    ProductHit hit = union.hits().get(i);
+                    candidates.add(new Candidate(hit.id(), hit.title(), hit.score(), union.vectors().get(i)));
+                }
+                List<RankedProduct> fused = HybridReranker.fuse(vector, candidates, lexicalWeight);
+                yield fused.subList(0, Math.min(k, fused.size())).stream().map(RankedProduct::id).toList();
+            }
+        };
+    }
+
+    private static List<String> sortStable(List<Candidate> candidates) {
+        List<Candidate> sorted = new ArrayList<>(candidates);
+        sorted.sort((a, b) -> Double.compare(b.lexicalScore(), a.lexicalScore()));
+        return sorted.stream().map(Candidate::id).toList();
+    }
+
+    private Map<String, float[]> encodeAll(List<String> ids, Map<String, String> titles, String what) {
+        List<String> texts = ids.stream().map(titles::get).toList();
+        float[][] vectors = encodeBatches(texts, what);
+        Map<String, float[]> byId = new HashMap<>();
+        for (int i = 0; i < ids.size(); i++) {
+            byId.put(ids.get(i), vectors[i]);
+        }
+        return byId;
+    }
+
+    private float[][] encodeBatches(List<String> texts, String what) {
+        float[][] out = new float[texts.size()][];
+        int batch = 1024;
+        long start = System.nanoTime();
+        for (int from = 0; from < texts.size(); from += batch) {
+            int to = Math.min(texts.size(), from + batch);
+            float[][] vectors = encoder.encode(texts.subList(from, to));
+            System.arraycopy(vectors, 0, out, from, vectors.length);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            progress.printf("Embedding %s: %,d/%,d (%.0f/s)%n", what, to, texts.size(), to / Math.max(seconds, 1e-3));
+        }
+        return out;
+    }
+}

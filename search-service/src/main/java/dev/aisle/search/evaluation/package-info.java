@@ -1,0 +1,2 @@
+/** Offline evaluation ({@code ./aisle eval search}) and benchmark ({@code ./aisle bench search}) of search. */
+package dev.aisle.search.evaluation;
