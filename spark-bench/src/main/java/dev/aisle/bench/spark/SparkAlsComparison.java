@@ -121,7 +121,7 @@ public final class SparkAlsComparison {
     }
 
     /** Dot-product scoring over Spark's factors, so both models go through the same evaluation code. */
-    private record FactorModel(float[] users, float[] items, int userCount, int itemCount, int rank)
+    private record FactorModel(float[] userFactors, float[] itemFactors, int userCount, int itemCount, int rank)
             implements Recommender {
 
         @Override
@@ -130,7 +130,7 @@ public final class SparkAlsComparison {
             for (int i = 0; i < itemCount; i++) {
                 float d = 0;
                 for (int f = 0; f < rank; f++) {
-                    d += users[user * rank + f] * items[i * rank + f];
+                    d += userFactors[user * rank + f] * itemFactors[i * rank + f];
                 }
                 s[i] = d;
             }
