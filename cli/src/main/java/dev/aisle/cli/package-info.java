@@ -1,2 +1,2 @@
-/** The ./aisle command line. */
+/** The {@code aisle} command line: demo launcher, simulator, import, eval and bench. */
 package dev.aisle.cli;
