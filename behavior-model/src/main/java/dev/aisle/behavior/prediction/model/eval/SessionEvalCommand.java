@@ -1,0 +1,173 @@
+package dev.aisle.behavior.prediction.model.eval;
+
+import dev.aisle.behavior.prediction.model.ItemPopularity;
+import dev.aisle.behavior.prediction.model.NextItemModel;
+import dev.aisle.behavior.prediction.model.PrefixEvaluator;
+import dev.aisle.behavior.prediction.model.baseline.PopularityModel;
+import dev.aisle.behavior.prediction.model.baseline.SequentialRulesModel;
+import dev.aisle.behavior.prediction.model.baseline.SessionKnnModel;
+import dev.aisle.behavior.prediction.model.baseline.SessionPopularityModel;
+import dev.aisle.behavior.prediction.model.neural.BlendModel;
+import dev.aisle.behavior.prediction.model.neural.RecurrentConfig;
+import dev.aisle.behavior.prediction.model.neural.RecurrentNextItemModel;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code eval session}: fits next-item models on a session benchmark and reports P@k (hit rate) and MRR@k in
+ * percent, side by side, following the SR-GNN protocol.
+ */
+@Command(name = "session", mixinStandardHelpOptions = true,
+        description = "Evaluate next-item session models (P@k = hit rate, MRR@k, in percent).")
+public class SessionEvalCommand implements Callable<Integer> {
+
+    /** Every model, in report order; {@code blend} is the one the service serves. */
+    public static final List<String> MODELS = List.of("pop", "spop", "item-knn", "sknn", "lstm", "gru", "blend");
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--data", required = true, description = "srgnn:DIR with train_sessions.txt and test.tsv")
+    String data;
+
+    @Option(names = "--models", split = ",", description = "comma-separated subset of ${COMPLETION-CANDIDATES}",
+            completionCandidates = ModelNames.class)
+    List<String> models;
+
+    @Option(names = "--k", defaultValue = "20", description = "cut-off (default ${DEFAULT-VALUE})")
+    int k;
+
+    @Option(names = "--epochs", defaultValue = "6", description = "max epochs of lstm/gru (default ${DEFAULT-VALUE})")
+    int epochs;
+
+    @Option(names = "--seed", defaultValue = "42", description = "seed for every random source")
+    long seed;
+
+    @Option(names = "--json", description = "write the results as JSON to this file")
+    Path json;
+
+    @Option(names = "--hidden", defaultValue = "100", description = "recurrent state size")
+    int hidden;
+
+    @Option(names = "--batch", defaultValue = "256", description = "sessions per minibatch")
+    int batch;
+
+    @Option(names = "--lr", defaultValue = "0.002", description = "Adam learning rate")
+    double learningRate;
+
+    @Option(names = "--negatives", defaultValue = "2048", description = "extra sampled negatives per minibatch")
+    int negatives;
+
+    @Option(names = "--limit-test", defaultValue = "0", description = "evaluate only the first N test cases (0 = all)")
+    int limitTest;
+
+    /** Names for picocli's completion and help. */
+    static final class ModelNames extends ArrayList<String> {
+        ModelNames() {
+            super(MODELS);
+        }
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        List<String> selected = models == null || models.isEmpty() ? MODELS : models;
+        for (String m : selected) {
+            if (!MODELS.contains(m)) {
+                throw new ParameterException(spec.commandLine(), "unknown model '" + m + "', expected one of " + MODELS);
+            }
+        }
+        if (!data.startsWith("srgnn:")) {
+            throw new ParameterException(spec.commandLine(), "--data must be srgnn:DIR, got " + data);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        SessionDataset dataset = SessionDataset.readSrGnn(Path.of(data.substring("srgnn:".length())));
+        List<PrefixEvaluator.Case> test = limitTest > 0 && limitTest < dataset.test().size()
+                ? dataset.test().subList(0, limitTest) : dataset.test();
+        out.printf("%s: %d training sessions, %d test cases, %d items%n", dataset.name(), dataset.train().size(),
+                test.size(), dataset.numItems() - (dataset.excluded() >= 0 ? 1 : 0));
+        out.flush();
+        int[] tieRank = ItemPopularity.of(dataset.train(), dataset.numItems()).tieRank();
+        Map<String, RecurrentNextItemModel> recurrent = new LinkedHashMap<>();
+        List<Map<String, Object>> results = new ArrayList<>();
+        for (String name : selected) {
+            long start = System.nanoTime();
+            NextItemModel model = create(name, recurrent, out);
+            model.fit(dataset.train(), dataset.numItems());
+            double trainSeconds = (System.nanoTime() - start) / 1e9;
+            if (model instanceof RecurrentNextItemModel r) {
+                recurrent.put(name, r);
+            }
+            long evalStart = System.nanoTime();
+            PrefixEvaluator.Result r = PrefixEvaluator.evaluate(model, test, k, tieRank, dataset.excluded());
+            double evalSeconds = (System.nanoTime() - evalStart) / 1e9;
+            out.printf("%-9s P@%d %6.2f  MRR@%d %6.2f  train %7.1f s  eval %6.1f s%n", name, k, 100 * r.hitRate(), k,
+                    100 * r.mrr(), trainSeconds, evalSeconds);
+            out.flush();
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("model", name);
+            row.put("p@" + k, round(100 * r.hitRate()));
+            row.put("mrr@" + k, round(100 * r.mrr()));
+            row.put("train_seconds", round(trainSeconds));
+            row.put("eval_seconds", round(evalSeconds));
+            row.put("params", model.params());
+            results.add(row);
+        }
+        if (json != null) {
+            Map<String, Object> report = new LinkedHashMap<>();
+            report.put("dataset", dataset.name());
+            report.put("protocol", "SR-GNN prefixes; P@" + k + " = hit rate, MRR@" + k + ", percent");
+            report.put("test_cases", test.size());
+            report.put("k", k);
+            report.put("seed", seed);
+            report.put("results", results);
+            ObjectMapper mapper = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+            Files.writeString(json, mapper.writeValueAsString(report));
+        }
+        return 0;
+    }
+
+    private NextItemModel create(String name, Map<String, RecurrentNextItemModel> fitted, PrintWriter out) {
+        return switch (name) {
+            case "pop" -> new PopularityModel();
+            case "spop" -> new SessionPopularityModel();
+            case "item-knn" -> new SequentialRulesModel(10);
+            case "sknn" -> new SessionKnnModel(100, 1000);
+            case "lstm", "gru" -> recurrent(name, out);
+            case "blend" -> {
+                RecurrentNextItemModel lstm = fitted.get("lstm");
+                yield new BlendModel(lstm != null ? lstm : recurrent("lstm", out), lstm != null,
+                        new SessionKnnModel(100, 1000), 0.1).onProgress(line -> println(out, line));
+            }
+            default -> throw new IllegalStateException("unknown model " + name);
+        };
+    }
+
+    private RecurrentNextItemModel recurrent(String cell, PrintWriter out) {
+        RecurrentConfig config = RecurrentConfig.defaults(cell).withEpochs(epochs).withSeed(seed)
+                .with(hidden, hidden, batch, learningRate, negatives);
+        return new RecurrentNextItemModel(config).onProgress(line -> println(out, line));
+    }
+
+    private static void println(PrintWriter out, String line) {
+        out.println("  " + line);
+        out.flush();
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 100) / 100.0;
+    }
+}

@@ -1,0 +1,94 @@
+package dev.aisle.behavior.prediction.model.neural;
+
+import java.util.Random;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * The per-item parameters of the next-item network, kept as flat arrays outside the graph because each step
+ * touches only a few rows: input embeddings {@code E [n, e]}, output weights {@code W [n, h]} and biases
+ * {@code b [n]}, each with its own lazy Adam state.
+ */
+final class ItemTables {
+
+    final int numItems;
+    final int embeddingSize;
+    final int hiddenSize;
+    final float[] embedding;
+    final float[] outputWeights;
+    final float[] outputBias;
+    private LazyAdam embeddingAdam;
+    private LazyAdam weightsAdam;
+    private LazyAdam biasAdam;
+    private INDArray scoringWeights;
+    private INDArray scoringBias;
+
+    ItemTables(int numItems, int embeddingSize, int hiddenSize, float[] embedding, float[] outputWeights,
+            float[] outputBias) {
+        this.numItems = numItems;
+        this.embeddingSize = embeddingSize;
+        this.hiddenSize = hiddenSize;
+        this.embedding = embedding;
+        this.outputWeights = outputWeights;
+        this.outputBias = outputBias;
+    }
+
+    /** Seeded Gaussian tables, standard deviation {@code 1/√width}, zero biases. */
+    static ItemTables random(int numItems, int embeddingSize, int hiddenSize, long seed) {
+        Random random = new Random(seed);
+        return new ItemTables(numItems, embeddingSize, hiddenSize, gaussian(random, numItems * embeddingSize,
+                embeddingSize), gaussian(random, numItems * hiddenSize, hiddenSize), new float[numItems]);
+    }
+
+    private static float[] gaussian(Random random, int size, int width) {
+        float[] values = new float[size];
+        double std = 1.0 / Math.sqrt(width);
+        for (int i = 0; i < size; i++) {
+            values[i] = (float) (random.nextGaussian() * std);
+        }
+        return values;
+    }
+
+    void startTraining(double learningRate) {
+        embeddingAdam = new LazyAdam(embedding.length, learningRate);
+        weightsAdam = new LazyAdam(outputWeights.length, learningRate);
+        biasAdam = new LazyAdam(outputBias.length, learningRate);
+    }
+
+    /** Embedded inputs, one row of {@code e} per entry of {@code items}. */
+    float[] embed(int[] items) {
+        float[] x = new float[items.length * embeddingSize];
+        for (int p = 0; p < items.length; p++) {
+            System.arraycopy(embedding, items[p] * embeddingSize, x, p * embeddingSize, embeddingSize);
+        }
+        return x;
+    }
+
+    /** Rows {@code items} of the output weights as {@code [items, h]}. */
+    INDArray outputRows(int[] items) {
+        float[] w = new float[items.length * hiddenSize];
+        for (int i = 0; i < items.length; i++) {
+            System.arraycopy(outputWeights, items[i] * hiddenSize, w, i * hiddenSize, hiddenSize);
+        }
+        return Nd4j.create(w, new long[] {items.length, hiddenSize}, 'c');
+    }
+
+    void updateEmbedding(int item, float[] gradient, int offset, long step) {
+        embeddingAdam.update(embedding, item * embeddingSize, gradient, offset, embeddingSize, step);
+    }
+
+    void updateOutput(int item, float[] weightGradient, int offset, float biasGradient, long step) {
+        weightsAdam.update(outputWeights, item * hiddenSize, weightGradient, offset, hiddenSize, step);
+        biasAdam.update(outputBias, item, new float[] {biasGradient}, 0, 1, step);
+        scoringWeights = null;
+    }
+
+    /** Scores of every item for states {@code [P, h]}: {@code states · W^T + b}. */
+    synchronized INDArray scoreAll(INDArray states) {
+        if (scoringWeights == null) {
+            scoringWeights = Nd4j.create(outputWeights, new long[] {numItems, hiddenSize}, 'c');
+            scoringBias = Nd4j.create(outputBias, new long[] {1, numItems}, 'c');
+        }
+        return states.mmul(scoringWeights.transpose()).addiRowVector(scoringBias);
+    }
+}
