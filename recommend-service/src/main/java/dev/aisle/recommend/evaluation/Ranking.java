@@ -1,6 +1,5 @@
 package dev.aisle.recommend.evaluation;
 
-import java.util.PriorityQueue;
 import java.util.Random;
 import java.util.function.IntPredicate;
 
@@ -29,25 +28,65 @@ public final class Ranking {
         return rank;
     }
 
-    /** Indices of the {@code k} best non-excluded scores, best first. */
+    /** Indices of the {@code k} best non-excluded scores, best first (a primitive min-heap of size k). */
     public static int[] top(float[] scores, int k, IntPredicate exclude, int[] tieBreak) {
-        PriorityQueue<Integer> heap = new PriorityQueue<>(k + 1, (a, b) -> better(scores, tieBreak, b, a));
+        int[] heap = new int[Math.max(k, 1)];
+        int size = 0;
         for (int i = 0; i < scores.length; i++) {
+            if (size == k && better(scores, tieBreak, i, heap[0]) >= 0) {
+                continue;
+            }
             if (exclude.test(i)) {
                 continue;
             }
-            if (heap.size() < k) {
-                heap.add(i);
-            } else if (better(scores, tieBreak, i, heap.peek()) < 0) {
-                heap.poll();
-                heap.add(i);
+            if (size < k) {
+                heap[size] = i;
+                siftUp(scores, tieBreak, heap, size++);
+            } else {
+                heap[0] = i;
+                siftDown(scores, tieBreak, heap, size);
             }
         }
-        int[] out = new int[heap.size()];
-        for (int p = out.length - 1; p >= 0; p--) {
-            out[p] = heap.poll();
+        int[] out = new int[size];
+        for (int p = size - 1; p >= 0; p--) {
+            out[p] = heap[0];
+            heap[0] = heap[--size];
+            siftDown(scores, tieBreak, heap, size);
         }
         return out;
+    }
+
+    /** The heap keeps the worst kept index at the root. */
+    private static void siftUp(float[] scores, int[] tieBreak, int[] heap, int at) {
+        while (at > 0) {
+            int parent = (at - 1) / 2;
+            if (better(scores, tieBreak, heap[at], heap[parent]) <= 0) {
+                return;
+            }
+            int t = heap[at];
+            heap[at] = heap[parent];
+            heap[parent] = t;
+            at = parent;
+        }
+    }
+
+    private static void siftDown(float[] scores, int[] tieBreak, int[] heap, int size) {
+        int at = 0;
+        while (true) {
+            int worst = at;
+            for (int child = 2 * at + 1; child <= 2 * at + 2 && child < size; child++) {
+                if (better(scores, tieBreak, heap[child], heap[worst]) > 0) {
+                    worst = child;
+                }
+            }
+            if (worst == at) {
+                return;
+            }
+            int t = heap[at];
+            heap[at] = heap[worst];
+            heap[worst] = t;
+            at = worst;
+        }
     }
 
     /** Negative when {@code a} ranks before {@code b}. */

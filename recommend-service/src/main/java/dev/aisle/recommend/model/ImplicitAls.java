@@ -142,7 +142,9 @@ public final class ImplicitAls implements Recommender {
         }
         System.arraycopy(r, 0, p, 0, k);
         float rsOld = DenseVectors.dot(r, 0, r, 0, k);
-        for (int step = 0; step < steps && rsOld > 1e-20f; step++) {
+        // stop once the residual has shrunk by 1e-6 in norm (1e-12 squared): further steps change no ranking
+        float tolerance = Math.max(rsOld * 1e-12f, 1e-20f);
+        for (int step = 0; step < steps && rsOld > tolerance; step++) {
             for (int a = 0; a < k; a++) {
                 ap[a] = reg * p[a] + DenseVectors.dot(gram, a * k, p, 0, k);
             }
