@@ -1,0 +1,2 @@
+/** The Aisle gateway: routes in application.yml, access control, protection, fallbacks and one API document. */
+package dev.aisle.gateway;

@@ -1,0 +1,2 @@
+/** RFC 9457 problem+json responses written by the gateway itself. */
+package dev.aisle.gateway.problem;

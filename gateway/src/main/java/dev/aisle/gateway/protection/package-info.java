@@ -1,0 +1,2 @@
+/** Limits on what a request may cost the suite: body size. */
+package dev.aisle.gateway.protection;

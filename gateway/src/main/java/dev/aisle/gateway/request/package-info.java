@@ -1,0 +1,2 @@
+/** Request ids: created or forwarded, sent downstream, echoed and logged. */
+package dev.aisle.gateway.request;
