@@ -1,0 +1,154 @@
+package dev.aisle.common.dataset;
+
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.function.Consumer;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Reads and writes JSON records: a JSON array of objects or newline-delimited JSON (one object per line), with
+ * {@code file:line} errors. Uses Jackson 3, which handles {@code java.time} natively (ISO-8601 instants); unknown
+ * properties are ignored so that exports carrying extra fields can be imported.
+ */
+public final class JsonLines {
+
+    private static final JsonMapper MAPPER = JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
+
+    private JsonLines() {
+    }
+
+    /** The shared mapper used by the readers. */
+    public static JsonMapper mapper() {
+        return MAPPER;
+    }
+
+    /** Reads a JSON array or NDJSON, telling them apart by the first non-blank character ({@code [} = array). */
+    public static <T> List<T> read(Path file, Class<T> type) throws IOException {
+        List<T> records = new ArrayList<>();
+        forEach(file, type, records::add);
+        return records;
+    }
+
+    /** Streams a JSON array or NDJSON file record by record (see {@link #read}). */
+    public static <T> void forEach(Path file, Class<T> type, Consumer<? super T> consumer) throws IOException {
+        if (startsWithArray(file)) {
+            forEachInArray(file, type, consumer);
+        }
+        else {
+            forEachLine(file, type, consumer);
+        }
+    }
+
+    /** Reads newline-delimited JSON: one object per line; blank lines only at the end. */
+    public static <T> List<T> readLines(Path file, Class<T> type) throws IOException {
+        List<T> records = new ArrayList<>();
+        forEachLine(file, type, records::add);
+        return records;
+    }
+
+    /** Reads a JSON array of objects. */
+    public static <T> List<T> readArray(Path file, Class<T> type) throws IOException {
+        List<T> records = new ArrayList<>();
+        forEachInArray(file, type, records::add);
+        return records;
+    }
+
+    /** Writes the records as newline-delimited JSON. */
+    public static void writeLines(Path file, Collection<?> records) throws IOException {
+        try (BufferedWriter writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            for (Object record : records) {
+                writer.write(MAPPER.writeValueAsString(record));
+                writer.write('\n');
+            }
+        }
+    }
+
+    private static <T> void forEachLine(Path file, Class<T> type, Consumer<? super T> consumer) throws IOException {
+        LineReader.forEach(file, StandardCharsets.UTF_8, false, null, (line, number) -> {
+            T value;
+            try {
+                value = MAPPER.readValue(line, type);
+            }
+            catch (JacksonException e) {
+                throw new DatasetFormatException(file, number, "invalid JSON: " + e.getOriginalMessage(), e);
+            }
+            if (value == null) {
+                throw new DatasetFormatException(file, number, "null instead of a JSON object");
+            }
+            consumer.accept(value);
+        });
+    }
+
+    private static <T> void forEachInArray(Path file, Class<T> type, Consumer<? super T> consumer)
+            throws IOException {
+        try (InputStream in = Files.newInputStream(file); JsonParser parser = MAPPER.createParser(in)) {
+            try {
+                if (parser.nextToken() != JsonToken.START_ARRAY) {
+                    throw new DatasetFormatException(file, line(parser.currentTokenLocation()),
+                            "expected a JSON array");
+                }
+                JsonToken token;
+                while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
+                    if (token == null) {
+                        throw new DatasetFormatException(file, line(parser.currentLocation()),
+                                "unexpected end of file inside the JSON array");
+                    }
+                    long line = line(parser.currentTokenLocation());
+                    if (token != JsonToken.START_OBJECT) {
+                        throw new DatasetFormatException(file, line, "expected a JSON object but found " + token);
+                    }
+                    consumer.accept(readRecord(file, parser, type, line));
+                }
+                if (parser.nextToken() != null) {
+                    throw new DatasetFormatException(file, line(parser.currentTokenLocation()),
+                            "unexpected content after the JSON array");
+                }
+            }
+            catch (JacksonException e) {
+                throw new DatasetFormatException(file, line(e.getLocation()), "invalid JSON: " + e.getOriginalMessage(),
+                        e);
+            }
+        }
+    }
+
+    private static <T> T readRecord(Path file, JsonParser parser, Class<T> type, long line) {
+        try {
+            return MAPPER.readValue(parser, type);
+        }
+        catch (JacksonException e) {
+            throw new DatasetFormatException(file, line, "invalid JSON record: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    private static long line(TokenStreamLocation location) {
+        return location == null || location.getLineNr() < 1 ? 1 : location.getLineNr();
+    }
+
+    private static boolean startsWithArray(Path file) throws IOException {
+        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            int c;
+            while ((c = reader.read()) >= 0) {
+                if (!Character.isWhitespace(c) && c != '\uFEFF') {
+                    return c == '[';
+                }
+            }
+            return false;
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** Behaviour events sent by storefronts, with their per-type rules. */
+package dev.aisle.common.event;

@@ -1,0 +1,2 @@
+/** Feature library: text normalisation, id indexes, sparse matrices, top-K selection and vector math. */
+package dev.aisle.common.feature;

@@ -1,0 +1,2 @@
+/** Weighted user–item interactions derived from behaviour events. */
+package dev.aisle.common.interaction;

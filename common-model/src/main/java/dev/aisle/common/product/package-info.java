@@ -1,0 +1,2 @@
+/** The catalogue's product record. */
+package dev.aisle.common.product;

@@ -1,0 +1,2 @@
+/** Browsing sessions: ordered events of one visitor. */
+package dev.aisle.common.session;

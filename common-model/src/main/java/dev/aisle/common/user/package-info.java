@@ -1,0 +1,2 @@
+/** The user record. */
+package dev.aisle.common.user;
