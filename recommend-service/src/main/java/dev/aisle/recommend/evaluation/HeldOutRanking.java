@@ -1,8 +1,11 @@
 package dev.aisle.recommend.evaluation;
 
+import dev.aisle.common.feature.IntSet;
+import dev.aisle.common.feature.TopK;
+import dev.aisle.common.metric.Coverage;
+import dev.aisle.common.metric.RankingMetrics;
 import dev.aisle.recommend.model.Interactions;
 import dev.aisle.recommend.model.Recommender;
-import java.util.BitSet;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
@@ -39,7 +42,7 @@ public final class HeldOutRanking {
      */
     public static Scores evaluate(Recommender model, Interactions train, int[][] relevant, int k, long seed,
             int threads, IntConsumer progress) {
-        int[] tieBreak = Ranking.seededTieBreak(train.items(), seed);
+        int[] tieBreak = TopK.seededTieBreak(train.items(), seed);
         double[][] perUser = new double[relevant.length][];
         int[][] lists = new int[relevant.length][];
         AtomicInteger done = new AtomicInteger();
@@ -50,7 +53,7 @@ public final class HeldOutRanking {
                     return;
                 }
                 float[] scores = model.score(u);
-                int[] top = Ranking.top(scores, k, i -> train.contains(u, i), tieBreak);
+                int[] top = TopK.select(scores, k, i -> train.contains(u, i), tieBreak);
                 lists[u] = top;
                 perUser[u] = metrics(top, relevant[u], k);
                 if (done.incrementAndGet() % 1000 == 0) {
@@ -62,49 +65,26 @@ public final class HeldOutRanking {
         }
         double[] sum = new double[5];
         int users = 0;
-        BitSet recommended = new BitSet(train.items());
+        Coverage coverage = new Coverage(train.items());
         for (int u = 0; u < relevant.length; u++) {
             if (perUser[u] != null) {
                 for (int m = 0; m < sum.length; m++) {
                     sum[m] += perUser[u][m];
                 }
-                for (int i : lists[u]) {
-                    recommended.set(i);
-                }
+                coverage.add(lists[u]);
                 users++;
             }
         }
         double n = Math.max(users, 1);
         return new Scores(sum[0] / n, sum[1] / n, sum[2] / n, sum[3] / n, sum[4] / n,
-                (double) recommended.cardinality() / Math.max(train.items(), 1), users);
+                coverage.value(), users);
     }
 
     /** ndcg, precision, recall, average precision, hit for one ranked list. */
     static double[] metrics(int[] ranked, int[] relevant, int k) {
-        java.util.Set<Integer> rel = new java.util.HashSet<>();
-        for (int i : relevant) {
-            rel.add(i);
-        }
-        double dcg = 0;
-        double ap = 0;
-        int hits = 0;
-        for (int r = 0; r < Math.min(k, ranked.length); r++) {
-            if (rel.contains(ranked[r])) {
-                hits++;
-                dcg += 1 / log2(r + 2);
-                ap += (double) hits / (r + 1);
-            }
-        }
-        int ideal = Math.min(k, rel.size());
-        double idcg = 0;
-        for (int r = 0; r < ideal; r++) {
-            idcg += 1 / log2(r + 2);
-        }
-        return new double[] {dcg / idcg, (double) hits / k, (double) hits / rel.size(), ap / ideal,
-                hits > 0 ? 1 : 0};
-    }
-
-    private static double log2(double x) {
-        return Math.log(x) / Math.log(2);
+        IntSet rel = IntSet.of(relevant);
+        return new double[] {RankingMetrics.ndcgAtK(ranked, rel, k), RankingMetrics.precisionAtK(ranked, rel, k),
+                RankingMetrics.recallAtK(ranked, rel, k), RankingMetrics.averagePrecisionAtK(ranked, rel, k),
+                RankingMetrics.hitAtK(ranked, rel, k)};
     }
 }

@@ -1,5 +1,6 @@
 package dev.aisle.recommend.evaluation;
 
+import dev.aisle.common.feature.TopK;
 import dev.aisle.recommend.model.ImplicitAls;
 import dev.aisle.recommend.model.Interactions;
 import java.util.Arrays;
@@ -64,7 +65,7 @@ public class RecommendBenchCommand implements Callable<Integer> {
         ImplicitAls als = ImplicitAls.fit(data, new ImplicitAls.Config(factors, 0.5, 1, 5, 3, true, 2, seed));
         System.out.printf(Locale.ROOT, "trained ALS (%d factors, 5 iterations) on %d users × %d items in %.1f s%n",
                 factors, users, items, (System.nanoTime() - started) / 1e9);
-        int[] tieBreak = Ranking.seededTieBreak(items, seed);
+        int[] tieBreak = TopK.seededTieBreak(items, seed);
         long[] nanos = new long[requests];
         int warmUp = Math.max(200, requests / 5);
         for (int r = -warmUp; r < requests; r++) {
@@ -72,7 +73,7 @@ public class RecommendBenchCommand implements Callable<Integer> {
             long t0 = System.nanoTime();
             int[] own = data.itemsOf(u);
             float[] scores = als.scoreInteractions(own, data.valuesOf(u));
-            int[] top = Ranking.top(scores, n, i -> Arrays.binarySearch(own, i) >= 0, tieBreak);
+            int[] top = TopK.select(scores, n, i -> Arrays.binarySearch(own, i) >= 0, tieBreak);
             long t1 = System.nanoTime();
             if (top.length != n) {
                 throw new IllegalStateException("short list");

@@ -1,5 +1,11 @@
 package dev.aisle.recommend.evaluation;
 
+import dev.aisle.common.dataset.Rating;
+import dev.aisle.common.metric.RatingMetrics;
+import dev.aisle.common.split.KFold;
+import dev.aisle.common.split.LeaveLastOut;
+import dev.aisle.common.split.Split;
+import dev.aisle.common.split.StratifiedRandomSplit;
 import dev.aisle.recommend.model.BiasedMf;
 import dev.aisle.recommend.model.Interactions;
 import dev.aisle.recommend.model.ModelConfig;
@@ -76,15 +82,18 @@ public class RecommendEvalCommand implements Callable<Integer> {
                     "need --k >= 1, --folds >= 2 and 0 < --test-ratio < 1");
         }
         EvaluationData dataset = EvaluationData.read(data);
-        err.printf("%s: %d users, %d items, %d rows%n", dataset.name(), dataset.users(), dataset.items(),
-                dataset.size());
+        err.printf("%s: %d rows%n", dataset.name(), dataset.ratings().size());
         List<Map<String, Object>> results = new ArrayList<>();
         switch (protocol) {
             case "random-split", "leave-last-out" -> {
-                boolean[] test = protocol.equals("random-split") ? Protocols.randomSplit(dataset, testRatio, seed)
-                        : Protocols.leaveLastOut(dataset);
+                Split split = protocol.equals("random-split")
+                        ? new StratifiedRandomSplit(testRatio, seed).split(dataset.ratings())
+                        : new LeaveLastOut().split(dataset.ratings());
+                IndexedSplit indexed = IndexedSplit.of(dataset.ratings(), split);
+                err.printf("%d users, %d items, %d train rows, %d test rows%n", indexed.users().size(),
+                        indexed.items().size(), split.train().size(), split.test().size());
                 for (String a : chosen) {
-                    results.add(ranking(dataset, test, a, known.get(a)));
+                    results.add(ranking(indexed, a, known.get(a)));
                 }
             }
             case "kfold-rating" -> {
@@ -111,35 +120,9 @@ public class RecommendEvalCommand implements Callable<Integer> {
         return 0;
     }
 
-    private Map<String, Object> ranking(EvaluationData d, boolean[] test, String name, ModelConfig config) {
-        int n = 0;
-        for (boolean t : test) {
-            n += t ? 0 : 1;
-        }
-        int[] us = new int[n];
-        int[] is = new int[n];
-        float[] vs = new float[n];
-        List<List<Integer>> relevant = new ArrayList<>();
-        for (int u = 0; u < d.users(); u++) {
-            relevant.add(new ArrayList<>());
-        }
-        int p = 0;
-        for (int r = 0; r < d.size(); r++) {
-            if (test[r]) {
-                relevant.get(d.user()[r]).add(d.item()[r]);
-            } else {
-                us[p] = d.user()[r];
-                is[p] = d.item()[r];
-                vs[p++] = d.rating()[r];
-            }
-        }
-        Interactions train = Interactions.of(d.users(), d.items(), us, is, vs);
-        int[][] rel = new int[d.users()][];
-        for (int u = 0; u < d.users(); u++) {
-            int user = u;
-            rel[u] = relevant.get(u).stream().filter(i -> !train.contains(user, i)).distinct()
-                    .mapToInt(Integer::intValue).toArray();
-        }
+    private Map<String, Object> ranking(IndexedSplit split, String name, ModelConfig config) {
+        int[][] rel = split.relevant();
+        Interactions train = split.train();
         err.printf("training %s …%n", name);
         long started = System.nanoTime();
         Recommender model = config.fit(train);
@@ -165,44 +148,35 @@ public class RecommendEvalCommand implements Callable<Integer> {
     }
 
     private Map<String, Object> kfold(EvaluationData d, BiasedMf.Config config) {
-        int[] fold = Protocols.folds(d, folds, seed);
-        double se = 0;
-        double ae = 0;
-        int count = 0;
+        List<Double> predicted = new ArrayList<>();
+        List<Double> actual = new ArrayList<>();
         double seconds = 0;
-        for (int f = 0; f < folds; f++) {
-            List<Integer> testRows = new ArrayList<>();
-            int n = 0;
-            int[] us = new int[d.size()];
-            int[] is = new int[d.size()];
-            float[] vs = new float[d.size()];
-            for (int r = 0; r < d.size(); r++) {
-                if (fold[r] == f) {
-                    testRows.add(r);
-                } else {
-                    us[n] = d.user()[r];
-                    is[n] = d.item()[r];
-                    vs[n++] = d.rating()[r];
-                }
-            }
+        int f = 0;
+        for (Split split : new KFold(folds, seed).split(d.ratings())) {
+            f++;
+            IndexedSplit indexed = IndexedSplit.of(d.ratings(), split);
             long started = System.nanoTime();
-            BiasedMf mf = BiasedMf.fit(Interactions.of(d.users(), d.items(), Arrays.copyOf(us, n),
-                    Arrays.copyOf(is, n), Arrays.copyOf(vs, n)), config);
+            BiasedMf mf = BiasedMf.fit(indexed.train(), config);
             seconds += (System.nanoTime() - started) / 1e9;
-            double foldSe = 0;
-            for (int r : testRows) {
-                double e = mf.predict(d.user()[r], d.item()[r]) - d.rating()[r];
-                foldSe += e * e;
-                ae += Math.abs(e);
+            double[] p = new double[split.test().size()];
+            double[] a = new double[p.length];
+            for (int n = 0; n < p.length; n++) {
+                Rating r = split.test().get(n);
+                p[n] = mf.predict(indexed.users().indexOf(r.user()), indexed.items().indexOf(r.item()));
+                a[n] = r.rating();
+                predicted.add(p[n]);
+                actual.add(a[n]);
             }
-            se += foldSe;
-            count += testRows.size();
-            err.printf("  mf fold %d/%d: RMSE %.4f%n", f + 1, folds, Math.sqrt(foldSe / testRows.size()));
+            err.printf("  mf fold %d/%d: RMSE %.4f%n", f, folds, RatingMetrics.rmse(p, a));
         }
+        double[] p = predicted.stream().mapToDouble(Double::doubleValue).toArray();
+        double[] a = actual.stream().mapToDouble(Double::doubleValue).toArray();
+        double se = RatingMetrics.rmse(p, a);
+        double ae = RatingMetrics.mae(p, a);
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("algorithm", "mf");
-        row.put("rmse", round(Math.sqrt(se / count)));
-        row.put("mae", round(ae / count));
+        row.put("rmse", round(se));
+        row.put("mae", round(ae));
         row.put("train_seconds", round(seconds));
         row.put("params", config.params());
         return row;

@@ -1,6 +1,6 @@
 package dev.aisle.recommend.recommendation;
 
-import dev.aisle.recommend.evaluation.Ranking;
+import dev.aisle.common.feature.TopK;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.IntPredicate;
@@ -15,7 +15,7 @@ final class ItemRanker {
     }
 
     static int[] top(float[] scores, int n, IntPredicate exclude) {
-        int[] tieBreak = TIE_BREAKS.computeIfAbsent(scores.length, size -> Ranking.seededTieBreak(size, TIE_BREAK_SEED));
-        return Ranking.top(scores, n, exclude, tieBreak);
+        int[] tieBreak = TIE_BREAKS.computeIfAbsent(scores.length, size -> TopK.seededTieBreak(size, TIE_BREAK_SEED));
+        return TopK.select(scores, n, exclude, tieBreak);
     }
 }

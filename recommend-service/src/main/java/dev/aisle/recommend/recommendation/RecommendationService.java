@@ -1,5 +1,6 @@
 package dev.aisle.recommend.recommendation;
 
+import dev.aisle.recommend.catalog.CatalogContent;
 import dev.aisle.recommend.catalog.CatalogProduct;
 import dev.aisle.recommend.catalog.CatalogReader;
 import dev.aisle.recommend.model.Recommender;
@@ -21,6 +22,7 @@ import org.springframework.stereotype.Service;
  * ago) into the served model. Users without usable history fall back along the chain: their recent (session) items
  * → trending in the requested category → popular; with no trained model yet, popularity is counted in SQL. Items
  * the user already bought or interacted with, out-of-stock items and the {@code exclude} list are filtered out.
+ * Similar items of an item no model has seen come from the catalogue text (TF-IDF), then popularity in its category.
  */
 @Service
 public class RecommendationService {
@@ -31,9 +33,11 @@ public class RecommendationService {
     private final InteractionLog interactions;
     private final CatalogReader catalog;
     private final SqlPopularity sqlPopularity;
+    private final CatalogContent content;
 
     RecommendationService(ModelRegistry registry, InteractionLog interactions, CatalogReader catalog,
-            SqlPopularity sqlPopularity) {
+            SqlPopularity sqlPopularity, CatalogContent content) {
+        this.content = content;
         this.registry = registry;
         this.interactions = interactions;
         this.catalog = catalog;
@@ -88,6 +92,13 @@ public class RecommendationService {
         ModelBundle bundle = registry.served().orElse(null);
         int index = bundle == null ? -1 : bundle.itemIndex(itemId);
         if (index < 0) {
+            List<RecommendedItem> byText = content.similar(itemId, n, allowed).stream()
+                    .map(s -> new RecommendedItem(s.id(), s.score(), "similar in description to " + product.title()))
+                    .toList();
+            if (!byText.isEmpty()) {
+                return new RecommendationResponse(null, "content", bundle == null ? null : bundle.version(), byText,
+                        List.of());
+            }
             String category = product.leafCategory();
             if (bundle == null) {
                 return new RecommendationResponse(null, "popular", null, sqlPopularity.top(n,

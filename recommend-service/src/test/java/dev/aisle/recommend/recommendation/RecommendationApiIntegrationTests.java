@@ -146,6 +146,9 @@ class RecommendationApiIntegrationTests {
         assertThat(ids(body)).hasSize(4).doesNotContain("s1");
         assertThat(ids(get(BASE + "/items/s1/similar?n=3", 200))).doesNotContain("s1")
                 .allSatisfy(id -> assertThat(id).startsWith("s"));
+        JsonNode cold = get(BASE + "/items/k7/similar?n=3", 200);
+        assertThat(cold.get("algorithm").asString()).isEqualTo("content");
+        assertThat(ids(cold)).hasSize(3).doesNotContain("k7").allSatisfy(id -> assertThat(id).startsWith("k"));
     }
 
     @Test

@@ -1,8 +1,9 @@
 package dev.aisle.bench.spark;
 
+import dev.aisle.common.split.StratifiedRandomSplit;
 import dev.aisle.recommend.evaluation.EvaluationData;
 import dev.aisle.recommend.evaluation.HeldOutRanking;
-import dev.aisle.recommend.evaluation.Protocols;
+import dev.aisle.recommend.evaluation.IndexedSplit;
 import dev.aisle.recommend.model.ImplicitAls;
 import dev.aisle.recommend.model.Interactions;
 import dev.aisle.recommend.model.Recommender;
@@ -40,37 +41,17 @@ public final class SparkAlsComparison {
         double sparkAlpha = args.length > 4 ? Double.parseDouble(args[4]) : 1.0;
         long seed = 42;
         EvaluationData data = EvaluationData.read(spec);
-        boolean[] test = Protocols.randomSplit(data, 0.25, seed);
+        IndexedSplit split = IndexedSplit.of(data.ratings(),
+                new StratifiedRandomSplit(0.25, seed).split(data.ratings()));
+        Interactions train = split.train();
+        int[][] rel = split.relevant();
         List<Row> rows = new ArrayList<>();
-        List<int[]> trainPairs = new ArrayList<>();
-        List<Float> trainValues = new ArrayList<>();
-        List<List<Integer>> relevant = new ArrayList<>();
-        for (int u = 0; u < data.users(); u++) {
-            relevant.add(new ArrayList<>());
-        }
-        for (int r = 0; r < data.size(); r++) {
-            if (test[r]) {
-                relevant.get(data.user()[r]).add(data.item()[r]);
-            } else {
-                rows.add(RowFactory.create(data.user()[r], data.item()[r], data.rating()[r]));
-                trainPairs.add(new int[] {data.user()[r], data.item()[r]});
-                trainValues.add(data.rating()[r]);
+        for (int u = 0; u < train.users(); u++) {
+            int[] items = train.itemsOf(u);
+            float[] values = train.valuesOf(u);
+            for (int p = 0; p < items.length; p++) {
+                rows.add(RowFactory.create(u, items[p], values[p]));
             }
-        }
-        int n = trainPairs.size();
-        int[] us = new int[n];
-        int[] is = new int[n];
-        float[] vs = new float[n];
-        for (int p = 0; p < n; p++) {
-            us[p] = trainPairs.get(p)[0];
-            is[p] = trainPairs.get(p)[1];
-            vs[p] = trainValues.get(p);
-        }
-        Interactions train = Interactions.of(data.users(), data.items(), us, is, vs);
-        int[][] rel = new int[data.users()][];
-        for (int u = 0; u < data.users(); u++) {
-            int user = u;
-            rel[u] = relevant.get(u).stream().filter(i -> !train.contains(user, i)).mapToInt(i -> i).toArray();
         }
 
         SparkSession spark = SparkSession.builder().master("local[2]").appName("aisle-als-bench")
@@ -84,12 +65,12 @@ public final class SparkAlsComparison {
         ALSModel model = new ALS().setImplicitPrefs(true).setRank(rank).setMaxIter(iterations).setRegParam(sparkReg)
                 .setAlpha(sparkAlpha).setSeed(seed).setUserCol("user").setItemCol("item").setRatingCol("rating")
                 .fit(frame);
-        float[] userFactors = factors(model.userFactors(), data.users(), rank);
-        float[] itemFactors = factors(model.itemFactors(), data.items(), rank);
+        float[] userFactors = factors(model.userFactors(), train.users(), rank);
+        float[] itemFactors = factors(model.itemFactors(), train.items(), rank);
         double sparkSeconds = (System.nanoTime() - t0) / 1e9;
         spark.stop();
         HeldOutRanking.Scores sparkScores = HeldOutRanking.evaluate(new FactorModel(userFactors, itemFactors,
-                data.users(), data.items(), rank), train, rel, 10, seed, 2, done -> { });
+                train.users(), train.items(), rank), train, rel, 10, seed, 2, done -> { });
 
         // warm the JIT the way a long-running service is warm, then time a fresh training run
         ImplicitAls.fit(train, new ImplicitAls.Config(rank, 0.5, 1, 2, 3, true, 2, seed));
