@@ -1,0 +1,56 @@
+package dev.aisle.behavior.analytics;
+
+import dev.aisle.support.error.BadRequestException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Weekly retention cohorts: a user belongs to the ISO week (Monday, UTC) of the first session the store has of
+ * them, and is active in a week when one of their sessions starts in it. Row = cohorts whose week starts in the
+ * weeks of [from, to]; column k = share of the cohort active k weeks after its first week (column 0 is 1).
+ */
+@Repository
+class CohortQueries {
+
+    private final JdbcClient jdbc;
+
+    CohortQueries(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    CohortTable cohorts(AnalyticsFilter filter, int weeks) {
+        if (weeks < 1 || weeks > 52) {
+            throw new BadRequestException("weeks must be between 1 and 52, got " + weeks);
+        }
+        String segment = filter.segment() == null ? ""
+                : " and user_id in (select user_id from behavior.user_segments where segment_id = :segment)";
+        String sql = "with firsts as (select user_id, date_trunc('week', min(started_at) at time zone 'UTC')::date"
+                + " as week from behavior.sessions where user_id is not null group by user_id),"
+                + " cohort as (select user_id, week from firsts where week >= :fromWeek and week <= :toWeek"
+                + segment + "),"
+                + " act as (select distinct s.user_id, date_trunc('week', s.started_at at time zone 'UTC')::date"
+                + " as week from behavior.sessions s join cohort c on c.user_id = s.user_id)"
+                + " select c.week, (a.week - c.week) / 7 as k, count(*) from cohort c"
+                + " join act a on a.user_id = c.user_id where a.week - c.week <= :maxDays group by 1, 2 order by 1, 2";
+        JdbcClient.StatementSpec spec = jdbc.sql(sql)
+                .param("fromWeek", Interval.WEEK.start(filter.from()))
+                .param("toWeek", Interval.WEEK.start(filter.to()))
+                .param("maxDays", 7 * weeks);
+        if (filter.segment() != null) {
+            spec = spec.param("segment", filter.segment());
+        }
+        Map<LocalDate, long[]> active = new LinkedHashMap<>();
+        spec.query((java.sql.ResultSet rs) -> {
+            long[] row = active.computeIfAbsent(rs.getObject(1, LocalDate.class), w -> new long[weeks + 1]);
+            row[rs.getInt(2)] = rs.getLong(3);
+        });
+        List<CohortTable.Cohort> rows = new ArrayList<>();
+        active.forEach((week, counts) -> rows.add(CohortTable.Cohort.of(week, counts)));
+        return new CohortTable(filter.from(), filter.to(), filter.segment(), weeks, rows);
+    }
+}

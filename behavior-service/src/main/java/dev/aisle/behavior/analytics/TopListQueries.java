@@ -1,0 +1,114 @@
+package dev.aisle.behavior.analytics;
+
+import dev.aisle.support.error.BadRequestException;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Top products, categories and queries over the events whose own time lies in the range (not the session start).
+ * Ties break by id or name, so the lists are deterministic. Queries are grouped by lower-cased, trimmed text.
+ */
+@Repository
+class TopListQueries {
+
+    /** Most rows a top list returns. */
+    static final int MAX_LIMIT = 1_000;
+
+    private final JdbcClient jdbc;
+
+    TopListQueries(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Products by {@code views}, {@code carts}, {@code purchases} or {@code revenue}. */
+    List<ProductCount> products(AnalyticsFilter filter, String metric, int limit) {
+        String order = orderColumn(metric);
+        String sql = "select e.product_id, " + COUNTS + " from behavior.events e"
+                + categoryJoin(filter) + where(filter) + " and e.product_id is not null"
+                + " group by e.product_id order by " + order + " desc, e.product_id limit :limit";
+        return KpiQueries.bind(jdbc.sql(sql), filter).param("limit", checkLimit(limit))
+                .query((rs, n) -> new ProductCount(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
+                        rs.getBigDecimal(5)))
+                .list();
+    }
+
+    /** Categories (path truncated to {@code level} levels, 0 = full path) by the metric. */
+    List<CategoryCount> categories(AnalyticsFilter filter, String metric, int level, int limit) {
+        if (level < 0 || level > 10) {
+            throw new BadRequestException("level must be between 0 and 10, got " + level);
+        }
+        String path = level == 0 ? "p.category_path"
+                : "array_to_string((string_to_array(p.category_path, ' > '))[1:" + level + "], ' > ')";
+        String join = filter.category() == null ? " join catalog.products p on p.id = e.product_id" : categoryJoin(
+                filter);
+        String sql = "select " + path + " as category, " + COUNTS + " from behavior.events e" + join
+                + where(filter) + " and p.category_path is not null"
+                + " group by 1 order by " + orderColumn(metric) + " desc, 1 limit :limit";
+        return KpiQueries.bind(jdbc.sql(sql), filter).param("limit", checkLimit(limit))
+                .query((rs, n) -> new CategoryCount(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
+                        rs.getBigDecimal(5)))
+                .list();
+    }
+
+    /** Search queries by number of searches; {@code zeroResultsOnly} keeps searches that found nothing. */
+    List<QueryCount> queries(AnalyticsFilter filter, boolean zeroResultsOnly, int limit) {
+        if (filter.category() != null) {
+            throw new BadRequestException("Search queries have no category; drop the category filter");
+        }
+        String sql = "select lower(btrim(e.query)) as q, count(*), count(*) filter (where e.result_count = 0)"
+                + " from behavior.events e" + where(filter) + " and e.type = 'search' and e.query is not null"
+                + (zeroResultsOnly ? " and e.result_count = 0" : "")
+                + " group by 1 order by 2 desc, 1 limit :limit";
+        return KpiQueries.bind(jdbc.sql(sql), filter).param("limit", checkLimit(limit))
+                .query((rs, n) -> new QueryCount(rs.getString(1), rs.getLong(2), rs.getLong(3)))
+                .list();
+    }
+
+    private static final String COUNTS = "count(*) filter (where e.type = 'view') as views,"
+            + " count(*) filter (where e.type = 'add_to_cart') as carts,"
+            + " count(*) filter (where e.type = 'purchase') as purchases,"
+            + " coalesce(sum(e.value) filter (where e.type = 'purchase'), 0) as revenue";
+
+    private static String categoryJoin(AnalyticsFilter filter) {
+        return filter.category() == null ? "" : " join catalog.products p on p.id = e.product_id"
+                + " and (p.category_path = :category or starts_with(p.category_path, :categoryPrefix))";
+    }
+
+    private static String where(AnalyticsFilter filter) {
+        return " where e.occurred_at >= :from and e.occurred_at < :to" + (filter.segment() == null ? ""
+                : " and e.user_id in (select user_id from behavior.user_segments where segment_id = :segment)");
+    }
+
+    private static String orderColumn(String metric) {
+        return switch (metric == null ? "views" : metric.strip().toLowerCase(Locale.ROOT)) {
+            case "views" -> "views";
+            case "carts" -> "carts";
+            case "purchases" -> "purchases";
+            case "revenue" -> "revenue";
+            default -> throw new BadRequestException(
+                    "Unknown metric '" + metric + "', must be one of views, carts, purchases, revenue");
+        };
+    }
+
+    private static int checkLimit(int limit) {
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw new BadRequestException("limit must be between 1 and " + MAX_LIMIT + ", got " + limit);
+        }
+        return limit;
+    }
+
+    /** A product's counts in the range. */
+    record ProductCount(String productId, long views, long carts, long purchases, BigDecimal revenue) {
+    }
+
+    /** A category's counts in the range. */
+    record CategoryCount(String category, long views, long carts, long purchases, BigDecimal revenue) {
+    }
+
+    /** A query's counts in the range. */
+    record QueryCount(String query, long searches, long zeroResultSearches) {
+    }
+}

@@ -1,0 +1,2 @@
+/** Spring-free clustering of profile features. */
+package dev.aisle.behavior.profile.model;
