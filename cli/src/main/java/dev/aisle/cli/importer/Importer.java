@@ -150,7 +150,7 @@ public final class Importer {
         try (CSVPrinter printer = new CSVPrinter(text, CSVFormat.DEFAULT.builder()
                 .setHeader(header.toArray(String[]::new)).get())) {
             for (CSVRecord row : rows) {
-                printer.printRecord(row.values());
+                printer.printRecord((Object[]) row.values());
             }
         }
         record(client.post(PRODUCTS_PATH, "text/csv", text.toString()), rows.size(), result);

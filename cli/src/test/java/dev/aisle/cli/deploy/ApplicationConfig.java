@@ -26,7 +26,8 @@ record ApplicationConfig(
         Set<String> reads,
         Set<String> required,
         boolean probesEnabled,
-        boolean usesDatabase) {
+        boolean usesDatabase,
+        Set<String> profiles) {
 
     /** Variables service-support reads in every application that depends on it. */
     static final Set<String> SUPPORT_VARIABLES =
@@ -91,7 +92,15 @@ record ApplicationConfig(
         Object probes = main.get("management.endpoint.health.probes.enabled");
         // service-support turns the probes on for the applications built on it
         boolean probesEnabled = usesDatabase || Boolean.parseBoolean(String.valueOf(probes));
-        return new ApplicationConfig(module, portNumber, portVariable, reads, required, probesEnabled, usesDatabase);
+        Set<String> profiles = new LinkedHashSet<>();
+        for (Map<String, Object> document : documents) {
+            Object profile = document.get("spring.config.activate.on-profile");
+            if (profile != null) {
+                profiles.add(String.valueOf(profile));
+            }
+        }
+        return new ApplicationConfig(module, portNumber, portVariable, reads, required, probesEnabled, usesDatabase,
+                profiles);
     }
 
     /** Flattens nested maps into dotted keys ({@code server.port}). */
