@@ -41,7 +41,7 @@ class TopListQueries {
             throw new BadRequestException("level must be between 0 and 10, got " + level);
         }
         String path = level == 0 ? "p.category_path"
-                : "array_to_string((string_to_array(p.category_path, ' > '))[1:" + level + "], ' > ')";
+                : "array_to_string((string_to_array(p.category_path, ' > '))[1\\:" + level + "], ' > ')";
         String join = filter.category() == null ? " join catalog.products p on p.id = e.product_id" : categoryJoin(
                 filter);
         String sql = "select " + path + " as category, " + COUNTS + " from behavior.events e" + join
