@@ -1,6 +1,8 @@
 package dev.aisle.behavior.prediction.model;
 
 import dev.aisle.behavior.prediction.model.baseline.PopularityModel;
+import dev.aisle.common.feature.IdIndex;
+import dev.aisle.common.feature.TopK;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -9,7 +11,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -23,20 +24,15 @@ public final class SessionPredictor {
 
     private final NextItemModel model;
     private final PopularityModel fallback;
-    private final List<String> ids;
-    private final Map<String, Integer> index;
+    private final IdIndex index;
     private final int[] tieRank;
 
-    private SessionPredictor(NextItemModel model, PopularityModel fallback, List<String> ids) {
+    private SessionPredictor(NextItemModel model, PopularityModel fallback, IdIndex index) {
         this.model = model;
         this.fallback = fallback;
-        this.ids = List.copyOf(ids);
-        this.index = new HashMap<>();
-        for (int i = 0; i < ids.size(); i++) {
-            index.put(ids.get(i), i);
-        }
-        int[] counts = new int[ids.size()];
-        float[] popularity = new float[ids.size()];
+        this.index = index;
+        int[] counts = new int[index.size()];
+        float[] popularity = new float[index.size()];
         fallback.score(new int[0], popularity);
         for (int i = 0; i < counts.length; i++) {
             counts[i] = (int) popularity[i];
@@ -49,26 +45,37 @@ public final class SessionPredictor {
      * @param sessions each session's item ids in click order; sessions shorter than 2 still count for popularity
      */
     public static SessionPredictor fit(List<List<String>> sessions, NextItemModel model) {
-        List<String> ids = new ArrayList<>();
-        Map<String, Integer> index = new HashMap<>();
+        IdIndex index = new IdIndex();
         List<int[]> encoded = new ArrayList<>(sessions.size());
         for (List<String> session : sessions) {
             int[] s = new int[session.size()];
             for (int i = 0; i < s.length; i++) {
-                s[i] = index.computeIfAbsent(session.get(i), id -> {
-                    ids.add(id);
-                    return ids.size() - 1;
-                });
+                s[i] = index.getOrAdd(session.get(i));
             }
             encoded.add(s);
         }
-        if (ids.isEmpty()) {
+        if (index.size() == 0) {
             throw new IllegalArgumentException("no items in the training sessions");
         }
-        model.fit(encoded, ids.size());
+        model.fit(encoded, index.size());
         PopularityModel fallback = new PopularityModel();
-        fallback.fit(encoded, ids.size());
-        return new SessionPredictor(model, fallback, ids);
+        fallback.fit(encoded, index.size());
+        return new SessionPredictor(model, fallback, index);
+    }
+
+    /**
+     * Wraps a model already fitted on item indices {@code 0 … ids.size()-1}.
+     * @param ids external id of each item index
+     * @param sessions the training sessions (over indices), for the popularity fallback
+     */
+    public static SessionPredictor of(NextItemModel fitted, List<String> ids, List<int[]> sessions) {
+        if (fitted.numItems() != ids.size()) {
+            throw new IllegalArgumentException("model has " + fitted.numItems() + " items but " + ids.size()
+                    + " ids were given");
+        }
+        PopularityModel fallback = new PopularityModel();
+        fallback.fit(sessions, ids.size());
+        return new SessionPredictor(fitted, fallback, IdIndex.of(ids));
     }
 
     /**
@@ -79,10 +86,9 @@ public final class SessionPredictor {
     public NextItemPrediction predictNext(List<String> itemIds, int n) {
         List<String> unknown = new ArrayList<>();
         int[] known = itemIds.stream().mapToInt(id -> {
-            Integer i = index.get(id);
-            if (i == null) {
+            int i = index.indexOf(id);
+            if (i < 0) {
                 unknown.add(id);
-                return -1;
             }
             return i;
         }).filter(i -> i >= 0).toArray();
@@ -95,11 +101,11 @@ public final class SessionPredictor {
         if (n < 1) {
             throw new IllegalArgumentException("illegal n value: " + n + ", must be at least 1");
         }
-        float[] scores = new float[ids.size()];
+        float[] scores = new float[index.size()];
         (itemIndices.length == 0 ? fallback : model).score(itemIndices, scores);
         List<ScoredItem> result = new ArrayList<>(n);
-        for (int i : Ranking.top(scores, n, tieRank)) {
-            result.add(new ScoredItem(ids.get(i), scores[i]));
+        for (int i : TopK.select(scores, n, null, tieRank)) {
+            result.add(new ScoredItem(index.idOf(i), scores[i]));
         }
         return result;
     }
@@ -116,15 +122,15 @@ public final class SessionPredictor {
 
     /** Whether the catalogue of the fitted model contains {@code itemId}. */
     public boolean knows(String itemId) {
-        return index.containsKey(itemId);
+        return index.contains(itemId);
     }
 
     /** Writes the predictor (ids, fallback, model); {@link #load} restores it. The stream is not closed. */
     public void save(OutputStream stream) throws IOException {
         DataOutputStream out = new DataOutputStream(new BufferedOutputStream(stream, 1 << 16));
         out.writeInt(FORMAT);
-        out.writeInt(ids.size());
-        for (String id : ids) {
+        out.writeInt(index.size());
+        for (String id : index.ids()) {
             out.writeUTF(id);
         }
         NextItemModels.write(fallback, out);
@@ -139,11 +145,11 @@ public final class SessionPredictor {
         if (format != FORMAT) {
             throw new IOException("unsupported session predictor format " + format + ", expected " + FORMAT);
         }
-        List<String> ids = new ArrayList<>();
+        IdIndex index = new IdIndex();
         for (int i = in.readInt(); i > 0; i--) {
-            ids.add(in.readUTF());
+            index.getOrAdd(in.readUTF());
         }
         PopularityModel fallback = (PopularityModel) NextItemModels.read(in);
-        return new SessionPredictor(NextItemModels.read(in), fallback, ids);
+        return new SessionPredictor(NextItemModels.read(in), fallback, index);
     }
 }

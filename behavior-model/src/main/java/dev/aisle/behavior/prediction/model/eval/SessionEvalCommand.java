@@ -3,6 +3,7 @@ package dev.aisle.behavior.prediction.model.eval;
 import dev.aisle.behavior.prediction.model.ItemPopularity;
 import dev.aisle.behavior.prediction.model.NextItemModel;
 import dev.aisle.behavior.prediction.model.PrefixEvaluator;
+import dev.aisle.behavior.prediction.model.SessionPredictor;
 import dev.aisle.behavior.prediction.model.baseline.PopularityModel;
 import dev.aisle.behavior.prediction.model.baseline.SequentialRulesModel;
 import dev.aisle.behavior.prediction.model.baseline.SessionKnnModel;
@@ -59,6 +60,9 @@ public class SessionEvalCommand implements Callable<Integer> {
 
     @Option(names = "--json", description = "write the results as JSON to this file")
     Path json;
+
+    @Option(names = "--save", description = "save each fitted model as DIR/<model>.predictor (SessionPredictor)")
+    Path saveDir;
 
     @Option(names = "--hidden", defaultValue = "100", description = "recurrent state size")
     int hidden;
@@ -117,6 +121,9 @@ public class SessionEvalCommand implements Callable<Integer> {
             out.printf("%-9s P@%d %6.2f  MRR@%d %6.2f  train %7.1f s  eval %6.1f s%n", name, k, 100 * r.hitRate(), k,
                     100 * r.mrr(), trainSeconds, evalSeconds);
             out.flush();
+            if (saveDir != null) {
+                save(model, dataset);
+            }
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("model", name);
             row.put("p@" + k, round(100 * r.hitRate()));
@@ -138,6 +145,15 @@ public class SessionEvalCommand implements Callable<Integer> {
             Files.writeString(json, mapper.writeValueAsString(report));
         }
         return 0;
+    }
+
+    private void save(NextItemModel model, SessionDataset dataset) throws java.io.IOException {
+        Files.createDirectories(saveDir);
+        List<String> ids = java.util.stream.IntStream.range(0, dataset.numItems()).mapToObj(Integer::toString)
+                .toList();
+        try (java.io.OutputStream stream = Files.newOutputStream(saveDir.resolve(model.name() + ".predictor"))) {
+            SessionPredictor.of(model, ids, dataset.train()).save(stream);
+        }
     }
 
     private NextItemModel create(String name, Map<String, RecurrentNextItemModel> fitted, PrintWriter out) {

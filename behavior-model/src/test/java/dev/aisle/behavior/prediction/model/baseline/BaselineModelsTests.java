@@ -8,6 +8,7 @@ import dev.aisle.behavior.prediction.model.ItemPopularity;
 import dev.aisle.behavior.prediction.model.NextItemModel;
 import dev.aisle.behavior.prediction.model.NextItemModels;
 import dev.aisle.behavior.prediction.model.Ranking;
+import dev.aisle.common.feature.TopK;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -28,7 +29,12 @@ class BaselineModelsTests {
     private static int[] rank(NextItemModel model, int... prefix) {
         float[] scores = new float[model.numItems()];
         model.score(prefix, scores);
-        return Ranking.top(scores, model.numItems(), ItemPopularity.of(SESSIONS, 6).tieRank());
+        int[] tieRank = ItemPopularity.of(SESSIONS, 6).tieRank();
+        int[] top = TopK.select(scores, model.numItems(), null, tieRank);
+        for (int r = 0; r < top.length; r++) {
+            assertThat(Ranking.rankOf(scores, top[r], tieRank)).isEqualTo(r + 1);
+        }
+        return top;
     }
 
     @Test
