@@ -14,12 +14,14 @@ import org.springframework.cloud.gateway.route.Route;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
+import org.springframework.http.MediaType;
+import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The circuit breakers' forward targets: cached popular items for recommendations, a prompt 503 problem with
@@ -41,9 +43,11 @@ class FallbackController {
     private final FallbackProperties properties;
     private final ProblemWriter problems;
     private final MeterRegistry meters;
+    private final JsonMapper json;
 
     FallbackController(PopularItemsCache popular, FallbackProperties properties, ProblemWriter problems,
-            MeterRegistry meters) {
+            MeterRegistry meters, JsonMapper json) {
+        this.json = json;
         this.popular = popular;
         this.properties = properties;
         this.problems = problems;
@@ -56,7 +60,7 @@ class FallbackController {
     }
 
     @RequestMapping("/fallback/recommend-popular")
-    Mono<?> recommendations(ServerWebExchange exchange) {
+    Mono<Void> recommendations(ServerWebExchange exchange) {
         String reason = FallbackReason.of(exchange.getAttribute(
                 ServerWebExchangeUtils.CIRCUITBREAKER_EXECUTION_EXCEPTION_ATTR));
         PopularItemsCache.Snapshot snapshot = popular.snapshot();
@@ -69,7 +73,13 @@ class FallbackController {
         Matcher user = USER_PATH.matcher(originalPath != null ? originalPath : "");
         CachedRecommendations body = new CachedRecommendations(user.matches() ? user.group(1) : null,
                 "gateway-cached-popular", null, snapshot.items().stream().limit(n).toList(), List.of());
-        return Mono.just(ResponseEntity.ok().header(HEADER, reason).body(body));
+        byte[] bytes = json.writeValueAsBytes(body);
+        ServerHttpResponse response = exchange.getResponse();
+        response.setStatusCode(HttpStatus.OK);
+        response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
+        response.getHeaders().setContentLength(bytes.length);
+        response.getHeaders().set(HEADER, reason);
+        return response.writeWith(Mono.just(response.bufferFactory().wrap(bytes)));
     }
 
     @RequestMapping("/fallback/{service}")

@@ -34,7 +34,7 @@ class ProblemErrorHandler implements ErrorWebExceptionHandler {
             return Mono.error(ex);
         }
         if (ex instanceof BodyTooLargeException tooLarge) {
-            return problems.write(exchange, HttpStatus.PAYLOAD_TOO_LARGE, tooLarge.getMessage());
+            return problems.write(exchange, HttpStatus.CONTENT_TOO_LARGE, tooLarge.getMessage());
         }
         if (ex instanceof ResponseStatusException rse) {
             HttpStatus status = HttpStatus.resolve(rse.getStatusCode().value());

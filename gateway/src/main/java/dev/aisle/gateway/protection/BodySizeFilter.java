@@ -40,7 +40,7 @@ class BodySizeFilter implements WebFilter, Ordered {
         long limit = properties.maxBodySize().toBytes();
         long declared = exchange.getRequest().getHeaders().getContentLength();
         if (declared > limit) {
-            return problems.write(exchange, HttpStatus.PAYLOAD_TOO_LARGE,
+            return problems.write(exchange, HttpStatus.CONTENT_TOO_LARGE,
                     "Request body of " + declared + " bytes exceeds the limit of " + limit + " bytes");
         }
         if (declared >= 0) {
