@@ -129,7 +129,8 @@ public final class JsonLines {
 
     private static <T> T readRecord(Path file, JsonParser parser, Class<T> type, long line) {
         try {
-            return MAPPER.readValue(parser, type);
+            return MAPPER.readerFor(type).without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                    .readValue(parser);
         }
         catch (JacksonException e) {
             throw new DatasetFormatException(file, line, "invalid JSON record: " + e.getOriginalMessage(), e);
