@@ -27,6 +27,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The catalogue API: list with filters, get, replace, delete, and bulk upsert from JSON or CSV. */
@@ -44,7 +45,8 @@ class CatalogController {
     CatalogController(CatalogService catalog, CatalogProperties limits, JsonMapper json) {
         this.catalog = catalog;
         this.limits = limits;
-        this.json = json;
+        // a missing "inStock" means false rather than a parse failure that would hide the other field errors
+        this.json = json.rebuild().disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES).build();
     }
 
     @GetMapping

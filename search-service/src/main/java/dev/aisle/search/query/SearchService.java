@@ -7,6 +7,7 @@ import dev.aisle.search.index.ProductSuggester;
 import dev.aisle.search.index.SearchPage;
 import dev.aisle.search.index.SearchSort;
 import dev.aisle.search.ranking.Candidate;
+import dev.aisle.search.ranking.CrossEncoderReranker;
 import dev.aisle.search.ranking.HybridReranker;
 import dev.aisle.search.ranking.RankedProduct;
 import dev.aisle.search.ranking.TextEncoder;
@@ -139,8 +140,12 @@ public class SearchService implements DisposableBean {
             byId.put(hit.id(), hit);
             candidates.add(new Candidate(hit.id(), hit.title(), hit.score(), union.vectors().get(i)));
         }
+        Optional<CrossEncoderReranker> crossEncoder = encoders.crossEncoder();
+        List<RankedProduct> reranked = crossEncoder.isPresent()
+                ? crossEncoder.get().rerank(query.text(), candidates)
+                : HybridReranker.fuse(vector, candidates, ranking.lexicalWeight());
         Map<String, ProductHit> ordered = new LinkedHashMap<>();
-        for (RankedProduct ranked : HybridReranker.fuse(vector, candidates, ranking.lexicalWeight())) {
+        for (RankedProduct ranked : reranked) {
             ordered.put(ranked.id(), byId.get(ranked.id()).withScore(ranked.score()));
         }
         for (ProductHit hit : bm25) {

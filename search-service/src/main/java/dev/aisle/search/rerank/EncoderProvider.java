@@ -1,6 +1,7 @@
 package dev.aisle.search.rerank;
 
 import dev.aisle.search.ranking.CachingEncoder;
+import dev.aisle.search.ranking.CrossEncoderReranker;
 import dev.aisle.search.ranking.MiniLmEncoder;
 import dev.aisle.search.ranking.TextEncoder;
 import java.nio.file.Path;
@@ -26,6 +27,8 @@ public class EncoderProvider implements DisposableBean {
     private final JdbcTemplate jdbc;
     private volatile CachingEncoder encoder;
     private volatile String failure;
+    private volatile CrossEncoderReranker crossEncoder;
+    private volatile boolean crossEncoderTried;
 
     EncoderProvider(RankingProperties properties, JdbcTemplate jdbc) {
         this.properties = properties;
@@ -68,6 +71,29 @@ public class EncoderProvider implements DisposableBean {
         return encoder().map(CachingEncoder::delegate);
     }
 
+    /** The configured PyTorch cross-encoder, loaded on first use; empty when none is configured or it fails. */
+    public Optional<CrossEncoderReranker> crossEncoder() {
+        if (properties.crossEncoderPath().isBlank()) {
+            return Optional.empty();
+        }
+        if (!crossEncoderTried) {
+            synchronized (this) {
+                if (!crossEncoderTried) {
+                    try {
+                        crossEncoder = CrossEncoderReranker.load(Path.of(properties.crossEncoderPath()),
+                                properties.device(), properties.maxLength());
+                        log.info("Loaded cross-encoder {}", properties.crossEncoderPath());
+                    } catch (RuntimeException | LinkageError e) {
+                        log.warn("Cross-encoder {} could not be loaded; using the fusion reranker",
+                                properties.crossEncoderPath(), e);
+                    }
+                    crossEncoderTried = true;
+                }
+            }
+        }
+        return Optional.ofNullable(crossEncoder);
+    }
+
     /** Why the encoder is unavailable, or {@code null}. */
     public String failure() {
         if (!properties.enabled()) {
@@ -93,6 +119,9 @@ public class EncoderProvider implements DisposableBean {
     public void destroy() {
         if (encoder != null) {
             encoder.close();
+        }
+        if (crossEncoder != null) {
+            crossEncoder.close();
         }
     }
 }
