@@ -43,7 +43,7 @@ public final class SuiteLauncher implements AutoCloseable {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    private final List<SuiteProcess> processes = new ArrayList<>();
+    private final List<SuiteProcess> processes = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private final Map<SuiteApp, Duration> readyAfter = new LinkedHashMap<>();
 
@@ -163,6 +163,9 @@ public final class SuiteLauncher implements AutoCloseable {
         List<SuiteProcess> waiting = new ArrayList<>(wave);
         while (!waiting.isEmpty()) {
             for (SuiteProcess process : List.copyOf(waiting)) {
+                if (stopping) {
+                    throw new IllegalStateException("interrupted by shutdown");
+                }
                 if (!process.alive()) {
                     out.println();
                     throw failure(process, "exited during start-up");
