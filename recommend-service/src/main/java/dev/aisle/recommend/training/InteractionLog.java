@@ -1,5 +1,7 @@
 package dev.aisle.recommend.training;
 
+import dev.aisle.common.event.EventType;
+import dev.aisle.common.interaction.InteractionWeights;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -25,14 +27,14 @@ public class InteractionLog {
     private static final int BATCH = 10_000;
 
     private final BehaviorEventReader reader;
-    private final TrainingProperties properties;
+    private final InteractionWeights weights;
     private final List<EventRow> events = Collections.synchronizedList(new ArrayList<>());
     private final Map<String, UserHistory> users = new ConcurrentHashMap<>();
     private volatile long lastEventId;
 
     InteractionLog(BehaviorEventReader reader, TrainingProperties properties) {
         this.reader = reader;
-        this.properties = properties;
+        this.weights = properties.interactionWeights();
     }
 
     /** A user's weighted items (insertion order = first interaction) and purchased items. */
@@ -65,7 +67,7 @@ public class InteractionLog {
 
     private void add(EventRow e) {
         lastEventId = Math.max(lastEventId, e.id());
-        double w = properties.weightOf(e.type());
+        double w = weightOf(e);
         if (w <= 0) {
             return;
         }
@@ -75,6 +77,15 @@ public class InteractionLog {
         h.lastType().put(e.productId(), e.type());
         if ("purchase".equals(e.type())) {
             h.purchased().add(e.productId());
+        }
+    }
+
+    /** The undecayed weight of an event; unknown types weigh 0. */
+    double weightOf(EventRow e) {
+        try {
+            return weights.weightOf(EventType.fromWire(e.type()), e.value() == null ? Double.NaN : e.value());
+        } catch (IllegalArgumentException unknownType) {
+            return 0;
         }
     }
 

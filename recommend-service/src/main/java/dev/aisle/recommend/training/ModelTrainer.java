@@ -1,5 +1,6 @@
 package dev.aisle.recommend.training;
 
+import dev.aisle.common.interaction.InteractionWeights;
 import dev.aisle.recommend.evaluation.HeldOutRanking;
 import dev.aisle.recommend.model.ImplicitAls;
 import dev.aisle.recommend.model.Interactions;
@@ -9,7 +10,6 @@ import dev.aisle.recommend.model.Popularity;
 import dev.aisle.recommend.model.Recommender;
 import dev.aisle.support.error.ConflictException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -77,19 +77,18 @@ public class ModelTrainer {
         Instant newest = events.stream().map(EventRow::occurredAt).max(Instant::compareTo).orElseThrow();
         Map<Long, Double> cells = new TreeMap<>();
         Map<Integer, long[]> latest = new TreeMap<>();
-        double halfLife = properties.halfLife().toSeconds();
+        InteractionWeights weights = properties.interactionWeights();
         for (EventRow e : events) {
             int u = index.userIndex(e.userId());
             int i = index.itemIndex(e.productId());
-            double age = newest.getEpochSecond() - e.occurredAt().getEpochSecond();
-            cells.merge((long) u * items.length + i, properties.weightOf(e.type()) * Math.pow(2, -age / halfLife),
-                    Double::sum);
+            cells.merge((long) u * items.length + i,
+                    interactions.weightOf(e) * (double) weights.decay(e.occurredAt(), newest), Double::sum);
             long[] last = latest.get(u);
             if (last == null || e.occurredAt().getEpochSecond() >= last[1]) {
                 latest.put(u, new long[] {i, e.occurredAt().getEpochSecond()});
             }
         }
-        Interactions all = toInteractions(cells, users.length, items.length, -1, null);
+        Interactions all = toInteractions(cells, users.length, items.length, null);
         Random random = new Random(properties.seed());
         int[] heldItem = new int[users.length];
         java.util.Arrays.fill(heldItem, -1);
@@ -104,7 +103,7 @@ public class ModelTrainer {
         Double ndcg = null;
         Double hitRate = null;
         if (heldUsers > 0) {
-            Interactions train = toInteractions(cells, users.length, items.length, items.length, heldItem);
+            Interactions train = toInteractions(cells, users.length, items.length, heldItem);
             HeldOutRanking.Scores scores = HeldOutRanking.evaluate(config.fit(train), train, heldItem, K,
                     properties.seed());
             ndcg = scores.ndcg();
@@ -144,7 +143,7 @@ public class ModelTrainer {
         long[] time = new long[events.size()];
         for (int n = 0; n < events.size(); n++) {
             item[n] = index.itemIndex(events.get(n).productId());
-            weight[n] = (float) properties.weightOf(events.get(n).type());
+            weight[n] = (float) interactions.weightOf(events.get(n));
             time[n] = events.get(n).occurredAt().getEpochSecond();
         }
         return Popularity.trending(items, item, weight, time, Instant.now().getEpochSecond(),
@@ -152,9 +151,7 @@ public class ModelTrainer {
     }
 
     /** The cells as a matrix, leaving out {@code (u, heldItem[u])} when {@code heldItem} is given. */
-    private static Interactions toInteractions(Map<Long, Double> cells, int users, int items, int width,
-            int[] heldItem) {
-        List<long[]> kept = new ArrayList<>(cells.size());
+    private static Interactions toInteractions(Map<Long, Double> cells, int users, int items, int[] heldItem) {
         int[] us = new int[cells.size()];
         int[] is = new int[cells.size()];
         float[] vs = new float[cells.size()];
@@ -169,7 +166,6 @@ public class ModelTrainer {
             is[n] = i;
             vs[n++] = e.getValue().floatValue();
         }
-        kept.clear();
         return Interactions.of(users, items, java.util.Arrays.copyOf(us, n), java.util.Arrays.copyOf(is, n),
                 java.util.Arrays.copyOf(vs, n));
     }

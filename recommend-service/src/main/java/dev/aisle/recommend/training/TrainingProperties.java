@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 import java.time.Duration;
+import dev.aisle.common.interaction.InteractionWeights;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -23,8 +24,9 @@ import org.springframework.validation.annotation.Validated;
  * @param neighbours item-kNN neighbours per item (default 100)
  * @param shrinkage item-kNN cosine shrinkage (default 10)
  * @param seed seed of every random choice in training and validation (default 42)
- * @param eventWeights weight per event type; types not listed are ignored (default view 1, click 1, add_to_cart 3,
- *     purchase 5)
+ * @param eventWeights weight per event type ({@code view}, {@code click}, {@code add_to_cart}, {@code purchase};
+ *     {@code rating} multiplies the rating value); types not listed weigh 0 (default view 1, click 1, add_to_cart
+ *     3, purchase 5)
  * @param halfLife age at which an event's weight is halved for personalised models (default 30 days)
  * @param trendingHalfLife half-life of the trending ranking (default 3 days)
  * @param validationRatio share of users whose last interaction is held back for validation (default 0.2)
@@ -57,8 +59,17 @@ public record TrainingProperties(
                 : Map.copyOf(eventWeights);
     }
 
-    /** Weight of an event type, 0 when the type does not count as an interaction. */
-    public double weightOf(String type) {
-        return eventWeights.getOrDefault(type, 0.0);
+    /**
+     * The weights as the shared {@link InteractionWeights}: types missing from {@code eventWeights} weigh 0, a
+     * {@code rating} event weighs its value times {@code eventWeights.rating} (default 1), decay uses
+     * {@code halfLife}.
+     */
+    public InteractionWeights interactionWeights() {
+        return new InteractionWeights(weight("view"), weight("click"), weight("add_to_cart"), weight("purchase"),
+                eventWeights.getOrDefault("rating", 1.0).floatValue(), halfLife.toSeconds() / 86_400.0);
+    }
+
+    private float weight(String type) {
+        return eventWeights.getOrDefault(type, 0.0).floatValue();
     }
 }
