@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 
@@ -24,12 +25,21 @@ public record Session(String sessionId, String userId, Instant start, Instant en
         events = events == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(events));
     }
 
-    /** Builds a session from events, sorting them by timestamp (stable) and taking start and end from them. */
+    /**
+     * Builds a session from events, sorting them by timestamp (stable; events without one last) and taking start
+     * and end from the first and last timestamps.
+     */
     public static Session of(String sessionId, String userId, List<BehaviorEvent> events) {
         List<BehaviorEvent> sorted = new ArrayList<>(events);
-        sorted.sort((a, b) -> a.timestamp().compareTo(b.timestamp()));
-        Instant start = sorted.isEmpty() ? null : sorted.get(0).timestamp();
-        Instant end = sorted.isEmpty() ? null : sorted.get(sorted.size() - 1).timestamp();
+        sorted.sort(Comparator.comparing(BehaviorEvent::timestamp, Comparator.nullsLast(Comparator.naturalOrder())));
+        Instant start = null;
+        Instant end = null;
+        for (BehaviorEvent event : sorted) {
+            if (event.timestamp() != null) {
+                start = start == null ? event.timestamp() : start;
+                end = event.timestamp();
+            }
+        }
         return new Session(sessionId, userId, start, end, sorted);
     }
 

@@ -46,4 +46,16 @@ class SessionTests {
         assertThat(s.events()).isEmpty();
         assertThat(s.duration()).isEqualTo(Duration.ZERO);
     }
+
+    @Test
+    void putsEventsWithoutTimestampLast() {
+        BehaviorEvent undated = new BehaviorEvent("x", EventType.VIEW, "u", "s", "p9", null, null, null, null, null,
+                null);
+
+        Session s = Session.of("s", "u", List.of(undated, event("a", EventType.VIEW, "p1", 0),
+                event("b", EventType.VIEW, "p2", 4)));
+
+        assertThat(s.itemIds()).containsExactly("p1", "p2", "p9");
+        assertThat(s.duration()).isEqualTo(Duration.ofMinutes(4));
+    }
 }
