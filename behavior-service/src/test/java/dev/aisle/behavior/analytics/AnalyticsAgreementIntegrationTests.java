@@ -1,0 +1,191 @@
+package dev.aisle.behavior.analytics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.aisle.behavior.BehaviorIntegrationTest;
+import dev.aisle.behavior.profile.SegmentService;
+import dev.aisle.common.event.BehaviorEvent;
+import dev.aisle.common.event.EventType;
+import dev.aisle.common.product.Product;
+import dev.aisle.simulator.ShopSimulator;
+import dev.aisle.simulator.SimulationParameters;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The SQL analytics agree exactly with {@link ReferenceAnalytics} on simulator events ingested through the API
+ * (so the incrementally maintained session rows are checked too).
+ */
+class AnalyticsAgreementIntegrationTests extends BehaviorIntegrationTest {
+
+    private static final SimulationParameters PARAMETERS = SimulationParameters.defaults().withProducts(300)
+            .withUsers(80).withDays(28).withSeed(7);
+
+    private static boolean loaded;
+
+    @Autowired
+    KpiQueries kpis;
+
+    @Autowired
+    FunnelQueries funnels;
+
+    @Autowired
+    CohortQueries cohorts;
+
+    @Autowired
+    TopListQueries tops;
+
+    @Autowired
+    SegmentService segments;
+
+    @BeforeEach
+    void loadSimulation() {
+        if (loaded) {
+            return;
+        }
+        ShopSimulator simulator = new ShopSimulator(PARAMETERS);
+        for (Product p : simulator.products()) {
+            jdbc.sql("insert into catalog.products (id, title, brand, category_path, price, in_stock)"
+                            + " values (:id, :title, :brand, :path, :price, :stock) on conflict (id) do nothing")
+                    .param("id", p.id()).param("title", p.title()).param("brand", p.brand())
+                    .param("path", String.join(" > ", p.categoryPath())).param("price", p.price())
+                    .param("stock", p.inStock()).update();
+        }
+        List<BehaviorEvent> events = simulator.events().toList();
+        assertThat(events).hasSizeGreaterThan(1000);
+        for (int i = 0; i < events.size(); i += 2000) {
+            StringBuilder body = new StringBuilder();
+            for (BehaviorEvent e : events.subList(i, Math.min(events.size(), i + 2000))) {
+                body.append(JSON.writeValueAsString(e)).append('\n');
+            }
+            Answer answer = post("/api/v1/events", "application/x-ndjson", body.toString());
+            assertThat(answer.status()).isEqualTo(200);
+            assertThat(answer.body().get("rejected").asInt()).isZero();
+        }
+        segments.recompute();
+        loaded = true;
+    }
+
+    private ReferenceAnalytics reference() {
+        Map<String, String> categories = new HashMap<>();
+        jdbc.sql("select id, category_path from catalog.products").query((java.sql.ResultSet rs) -> {
+            categories.put(rs.getString(1), rs.getString(2));
+        });
+        Map<String, Integer> membership = new HashMap<>();
+        jdbc.sql("select user_id, segment_id from behavior.user_segments").query((java.sql.ResultSet rs) -> {
+            membership.put(rs.getString(1), rs.getInt(2));
+        });
+        List<ReferenceAnalytics.Event> events = jdbc.sql("select id, type, user_id, session_id, product_id, query,"
+                        + " result_count, value, occurred_at from behavior.events")
+                .query((rs, n) -> new ReferenceAnalytics.Event(rs.getLong(1), rs.getString(2), rs.getString(3),
+                        rs.getString(4), rs.getString(5), rs.getString(6), (Integer) rs.getObject(7),
+                        rs.getBigDecimal(8), rs.getObject(9, OffsetDateTime.class).toInstant(),
+                        categories.get(rs.getString(5))))
+                .list();
+        return new ReferenceAnalytics(events, membership);
+    }
+
+    private static List<AnalyticsFilter> filters() {
+        LocalDate from = LocalDate.of(2026, 1, 3);
+        LocalDate to = LocalDate.of(2026, 1, 24);
+        return List.of(new AnalyticsFilter(from, to, null, null), new AnalyticsFilter(from, to, "Sports", null),
+                new AnalyticsFilter(from, to, null, 0), new AnalyticsFilter(from, to, null, 1));
+    }
+
+    @Test
+    void kpiSeriesAgreeWithTheJavaFormulation() {
+        ReferenceAnalytics reference = reference();
+        for (AnalyticsFilter filter : filters()) {
+            for (Interval interval : Interval.values()) {
+                KpiQueries.KpiReport report = kpis.series(filter, interval);
+                List<Kpis> actual = new ArrayList<>();
+                actual.add(report.total());
+                actual.addAll(report.series());
+                List<LocalDate> periods = report.series().stream().map(Kpis::period).toList();
+
+                assertThat(report.total().sessions()).isPositive();
+                assertThat(actual).usingRecursiveFieldByFieldElementComparator(
+                                org.assertj.core.api.recursive.comparison.RecursiveComparisonConfiguration.builder()
+                                        .withComparatorForType(java.math.BigDecimal::compareTo,
+                                                java.math.BigDecimal.class).build())
+                        .as("%s by %s", filter, interval)
+                        .containsExactlyElementsOf(reference.kpis(filter, interval, periods));
+            }
+        }
+    }
+
+    @Test
+    void funnelsAgreeWithTheJavaFormulation() {
+        ReferenceAnalytics reference = reference();
+        List<EventType> steps = List.of(EventType.VIEW, EventType.ADD_TO_CART, EventType.PURCHASE);
+        for (AnalyticsFilter filter : filters()) {
+            if (filter.category() != null) {
+                continue;
+            }
+            for (Integer window : new Integer[] {null, 3}) {
+                long[] expected = reference.funnel(filter, steps.stream().map(EventType::wireName).toList(), window);
+                FunnelReport report = funnels.funnel(filter, steps, window);
+
+                assertThat(report.steps().stream().mapToLong(FunnelReport.Step::count).toArray())
+                        .as("%s within %s", filter, window).containsExactly(expected);
+                if (filter.segment() == null) {
+                    assertThat(expected[2]).isPositive();
+                }
+            }
+        }
+    }
+
+    @Test
+    void cohortsAgreeWithTheJavaFormulation() {
+        ReferenceAnalytics reference = reference();
+        AnalyticsFilter filter = new AnalyticsFilter(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 1, 20), null, null);
+
+        CohortTable table = cohorts.cohorts(filter, 3);
+        Map<LocalDate, List<Long>> actual = new LinkedHashMap<>();
+        table.cohorts().forEach(c -> actual.put(c.week(), c.active()));
+        Map<LocalDate, List<Long>> expected = new LinkedHashMap<>();
+        reference.cohorts(filter, 3).forEach((week, row) -> expected.put(week,
+                java.util.Arrays.stream(row).boxed().toList()));
+
+        assertThat(actual).isEqualTo(expected).isNotEmpty();
+    }
+
+    @Test
+    void topListsAgreeWithTheJavaFormulation() {
+        ReferenceAnalytics reference = reference();
+        AnalyticsFilter filter = filters().get(0);
+
+        List<Map.Entry<String, Long>> views = reference.productViews(filter).entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .limit(20).toList();
+        List<Map.Entry<String, Long>> zero = reference.zeroResultQueries(filter).entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .limit(20).toList();
+
+        assertThat(tops.products(filter, "views", 20).stream().map(p -> Map.entry(p.productId(), p.views())).toList())
+                .isEqualTo(views);
+        assertThat(tops.queries(filter, true, 20).stream().map(q -> Map.entry(q.query(), q.zeroResultSearches()))
+                .toList()).isEqualTo(zero).isNotEmpty();
+    }
+
+    @Test
+    void segmentsCoverEveryUserWithDistinctIds() {
+        SegmentService.Segmentation current = segments.current();
+
+        assertThat(current.segments()).hasSize(3);
+        assertThat(current.segments().stream().mapToLong(SegmentService.Segment::size).sum())
+                .isEqualTo(jdbc.sql("select count(distinct user_id) from behavior.sessions").query(Long.class)
+                        .single());
+        assertThat(current.segments()).isSortedAccordingTo(
+                Comparator.comparingDouble((SegmentService.Segment s) -> -s.centroid().revenue()));
+    }
+}
