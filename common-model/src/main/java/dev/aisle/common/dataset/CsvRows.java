@@ -23,16 +23,20 @@ final class CsvRows {
         void accept(CSVRecord record, long lineNumber);
     }
 
-    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).get();
+    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(false).get();
 
     private CsvRows() {
     }
 
-    /** Reads every record of {@code file}, the header included, in order. */
+    /**
+     * Reads every record of {@code file}, the header included, in order. Blank lines at the end are ignored; a
+     * blank line followed by more records is a format error.
+     */
     static void forEach(Path file, Charset charset, RowHandler handler) throws IOException {
         try (Reader reader = Files.newBufferedReader(file, charset); CSVParser parser = FORMAT.parse(reader)) {
             Iterator<CSVRecord> records = parser.iterator();
             long previousEnd = 0;
+            long firstBlank = -1;
             while (true) {
                 CSVRecord record;
                 try {
@@ -47,8 +51,15 @@ final class CsvRows {
                 }
                 long end = parser.getCurrentLineNumber();
                 long start = previousEnd + 1;
-                handler.accept(record, start);
                 previousEnd = end;
+                if (record.size() == 1 && record.get(0).isBlank()) {
+                    firstBlank = firstBlank < 0 ? start : firstBlank;
+                    continue;
+                }
+                if (firstBlank >= 0) {
+                    throw new DatasetFormatException(file, firstBlank, "blank line inside the data");
+                }
+                handler.accept(record, start);
             }
         }
     }

@@ -38,34 +38,48 @@ public final class JsonLines {
         return MAPPER;
     }
 
+    /** Receives one record with the line it starts on. */
+    @FunctionalInterface
+    public interface RecordHandler<T> {
+
+        /** Handles {@code record}, which starts on 1-based line {@code line}. */
+        void accept(T record, long line);
+    }
+
     /** Reads a JSON array or NDJSON, telling them apart by the first non-blank character ({@code [} = array). */
     public static <T> List<T> read(Path file, Class<T> type) throws IOException {
         List<T> records = new ArrayList<>();
-        forEach(file, type, records::add);
+        forEachWithLine(file, type, (record, line) -> records.add(record));
         return records;
     }
 
     /** Streams a JSON array or NDJSON file record by record (see {@link #read}). */
     public static <T> void forEach(Path file, Class<T> type, Consumer<? super T> consumer) throws IOException {
+        forEachWithLine(file, type, (record, line) -> consumer.accept(record));
+    }
+
+    /** Streams a JSON array or NDJSON file record by record with the line each record starts on. */
+    public static <T> void forEachWithLine(Path file, Class<T> type, RecordHandler<? super T> handler)
+            throws IOException {
         if (startsWithArray(file)) {
-            forEachInArray(file, type, consumer);
+            forEachInArray(file, type, handler);
         }
         else {
-            forEachLine(file, type, consumer);
+            forEachLine(file, type, handler);
         }
     }
 
     /** Reads newline-delimited JSON: one object per line; blank lines only at the end. */
     public static <T> List<T> readLines(Path file, Class<T> type) throws IOException {
         List<T> records = new ArrayList<>();
-        forEachLine(file, type, records::add);
+        forEachLine(file, type, (record, line) -> records.add(record));
         return records;
     }
 
     /** Reads a JSON array of objects. */
     public static <T> List<T> readArray(Path file, Class<T> type) throws IOException {
         List<T> records = new ArrayList<>();
-        forEachInArray(file, type, records::add);
+        forEachInArray(file, type, (record, line) -> records.add(record));
         return records;
     }
 
@@ -79,7 +93,7 @@ public final class JsonLines {
         }
     }
 
-    private static <T> void forEachLine(Path file, Class<T> type, Consumer<? super T> consumer) throws IOException {
+    static <T> void forEachLine(Path file, Class<T> type, RecordHandler<? super T> handler) throws IOException {
         LineReader.forEach(file, StandardCharsets.UTF_8, false, null, (line, number) -> {
             T value;
             try {
@@ -91,12 +105,11 @@ public final class JsonLines {
             if (value == null) {
                 throw new DatasetFormatException(file, number, "null instead of a JSON object");
             }
-            consumer.accept(value);
+            handler.accept(value, number);
         });
     }
 
-    private static <T> void forEachInArray(Path file, Class<T> type, Consumer<? super T> consumer)
-            throws IOException {
+    static <T> void forEachInArray(Path file, Class<T> type, RecordHandler<? super T> handler) throws IOException {
         try (InputStream in = Files.newInputStream(file); JsonParser parser = MAPPER.createParser(in)) {
             try {
                 if (parser.nextToken() != JsonToken.START_ARRAY) {
@@ -113,7 +126,7 @@ public final class JsonLines {
                     if (token != JsonToken.START_OBJECT) {
                         throw new DatasetFormatException(file, line, "expected a JSON object but found " + token);
                     }
-                    consumer.accept(readRecord(file, parser, type, line));
+                    handler.accept(readRecord(file, parser, type, line), line);
                 }
                 if (parser.nextToken() != null) {
                     throw new DatasetFormatException(file, line(parser.currentTokenLocation()),

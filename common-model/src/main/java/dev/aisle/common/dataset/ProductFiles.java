@@ -41,11 +41,18 @@ public final class ProductFiles {
         if (name.endsWith(".csv")) {
             return readCsv(file);
         }
+        List<Product> products = new ArrayList<>();
+        JsonLines.RecordHandler<Product> checked = (product, line) -> {
+            check(file, line, product);
+            products.add(product);
+        };
         if (name.endsWith(".ndjson") || name.endsWith(".jsonl")) {
-            return checked(file, JsonLines.readLines(file, Product.class), true);
+            JsonLines.forEachLine(file, Product.class, checked);
+            return products;
         }
         if (name.endsWith(".json")) {
-            return checked(file, JsonLines.read(file, Product.class), false);
+            JsonLines.forEachWithLine(file, Product.class, checked);
+            return products;
         }
         throw new IllegalArgumentException(
                 "unsupported product file " + file + ", expected .json, .ndjson, .jsonl or .csv");
@@ -114,14 +121,7 @@ public final class ProductFiles {
         };
     }
 
-    private static List<Product> checked(Path file, List<Product> products, boolean oneLinePerRecord) {
-        for (int i = 0; i < products.size(); i++) {
-            check(file, oneLinePerRecord ? i + 1 : 0, products.get(i));
-        }
-        return products;
-    }
-
-    /** Checks the constraints a malformed record breaks; {@code line} 0 means "record n" for JSON arrays. */
+    /** Checks the constraints that make a record malformed. */
     static void check(Path file, long line, Product p) {
         String problem = null;
         if (p.id() == null || p.id().isBlank()) {
@@ -140,7 +140,7 @@ public final class ProductFiles {
             problem = "currency '" + p.currency() + "' is not a three-letter code";
         }
         if (problem != null) {
-            throw new DatasetFormatException(file, line, (line == 0 ? "product " + p.id() + ": " : "") + problem);
+            throw new DatasetFormatException(file, line, problem);
         }
     }
 

@@ -93,6 +93,29 @@ class ProductFilesTests {
     }
 
     @Test
+    void reportsTheStartingLineOfAnInvalidRecordInAJsonArray() throws IOException {
+        Path file = TestFiles.write(dir, "p.json", "[\n{\"id\":\"a\",\"title\":\"A\"},\n{\"id\":\"b\",\n\"price\":-2}\n]");
+
+        assertThatExceptionOfType(DatasetFormatException.class).isThrownBy(() -> ProductFiles.read(file))
+                .withMessage(file + ":3: title is missing");
+    }
+
+    @Test
+    void reportsABlankLineInsideCsvData() throws IOException {
+        Path file = TestFiles.write(dir, "p.csv", "id,title\np,P\n\nq,Q\n\n");
+
+        assertThatExceptionOfType(DatasetFormatException.class).isThrownBy(() -> ProductFiles.read(file))
+                .withMessage(file + ":3: blank line inside the data");
+    }
+
+    @Test
+    void ignoresBlankLinesAtTheEndOfCsv() throws IOException {
+        Path file = TestFiles.write(dir, "p.csv", "id,title\np,P\n\n\n");
+
+        assertThat(ProductFiles.read(file)).extracting(Product::id).containsExactly("p");
+    }
+
+    @Test
     void rejectsUnknownExtensions() {
         assertThatIllegalArgumentException().isThrownBy(() -> ProductFiles.read(dir.resolve("p.xml")))
                 .withMessageContaining(".csv");
