@@ -1,12 +1,13 @@
 package dev.aisle.search.evaluation;
 
+import dev.aisle.common.metric.RankingMetrics;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Graded ranking metrics of one ranked list (Järvelin &amp; Kekäläinen, "Cumulated gain-based evaluation of IR
- * techniques", TOIS 2002): {@code DCG@k = Σ_{i≤k} (2^rel_i − 1) / log2(i + 1)}, {@code NDCG@k = DCG@k / IDCG@k}
- * where the ideal ranking sorts every judged product by grade; unjudged products have {@code rel = 0}.
+ * Graded metrics of one ranked list of product ids, on top of common-model's {@link RankingMetrics}: NDCG@k with
+ * gain {@code 2^rel − 1} (unjudged products count {@code rel = 0}), condensed NDCG@k (unjudged products removed
+ * from the ranking first; Sakai, SIGIR 2007) and the reciprocal rank of the first product with {@code rel > 0}.
  */
 final class RelevanceMetrics {
 
@@ -14,19 +15,15 @@ final class RelevanceMetrics {
     }
 
     static double ndcg(List<String> ranked, Map<String, Double> grades, int k) {
-        double ideal = dcg(grades.values().stream().sorted((a, b) -> Double.compare(b, a)).toList(), k);
-        if (ideal <= 0) {
-            return 0;
-        }
-        return dcg(ranked.stream().map(id -> grades.getOrDefault(id, 0.0)).toList(), k) / ideal;
+        double[] inOrder = ranked.stream().mapToDouble(id -> grades.getOrDefault(id, 0.0)).toArray();
+        double[] all = grades.values().stream().mapToDouble(Double::doubleValue).toArray();
+        return RankingMetrics.gradedNdcgAtK(inOrder, all, k);
     }
 
-    /** NDCG@k after dropping unjudged products from the ranking ("condensed" list, Sakai 2007). */
     static double condensedNdcg(List<String> ranked, Map<String, Double> grades, int k) {
         return ndcg(ranked.stream().filter(grades::containsKey).toList(), grades, k);
     }
 
-    /** 1 / rank of the first product with a grade above the minimum, 0 when none is ranked. */
     static double reciprocalRank(List<String> ranked, Map<String, Double> grades) {
         for (int i = 0; i < ranked.size(); i++) {
             if (grades.getOrDefault(ranked.get(i), 0.0) > 0) {
@@ -34,13 +31,5 @@ final class RelevanceMetrics {
             }
         }
         return 0;
-    }
-
-    private static double dcg(List<Double> rels, int k) {
-        double sum = 0;
-        for (int i = 0; i < Math.min(k, rels.size()); i++) {
-            sum += (Math.pow(2, rels.get(i)) - 1) / (Math.log(i + 2) / Math.log(2));
-        }
-        return sum;
     }
 }
