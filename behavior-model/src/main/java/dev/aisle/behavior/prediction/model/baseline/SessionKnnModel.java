@@ -81,6 +81,11 @@ public final class SessionKnnModel implements NextItemModel {
     public void score(int[] prefix, float[] scores) {
         Arrays.fill(scores, 0f);
         Scratch w = scratch.get();
+        if (w.seen.length != sessionStart.length || w.weight.length != numItems) {
+            // fitted again since this thread last scored
+            w = new Scratch(numItems);
+            scratch.set(w);
+        }
         if (w.distinct.length < prefix.length) {
             w.distinct = new int[prefix.length];
         }

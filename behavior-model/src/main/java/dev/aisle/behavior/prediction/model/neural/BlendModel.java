@@ -4,6 +4,7 @@ import dev.aisle.behavior.prediction.model.ItemPopularity;
 import dev.aisle.behavior.prediction.model.NextItemModel;
 import dev.aisle.behavior.prediction.model.NextItemModels;
 import dev.aisle.behavior.prediction.model.PrefixEvaluator;
+import dev.aisle.behavior.prediction.model.Ranking;
 import dev.aisle.behavior.prediction.model.baseline.SessionKnnModel;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -22,6 +23,7 @@ import java.util.function.Consumer;
 public final class BlendModel implements NextItemModel {
 
     private static final double[] GRID = {0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1};
+    private static final int MAX_TUNING_CASES = 10_000;
 
     private final RecurrentNextItemModel recurrent;
     private final SessionKnnModel knn;
@@ -72,19 +74,49 @@ public final class BlendModel implements NextItemModel {
                 cases.add(new PrefixEvaluator.Case(Arrays.copyOf(s, j), s[j]));
             }
         }
+        if (cases.size() > MAX_TUNING_CASES) {
+            List<PrefixEvaluator.Case> thinned = new ArrayList<>(MAX_TUNING_CASES);
+            double stride = cases.size() / (double) MAX_TUNING_CASES;
+            for (int i = 0; i < MAX_TUNING_CASES; i++) {
+                thinned.add(cases.get((int) (i * stride)));
+            }
+            cases = thinned;
+        }
         int[] tieRank = ItemPopularity.of(train, numItems).tieRank();
         knn.fit(train, numItems);
+        double[] hits = new double[GRID.length];
+        double[] reciprocal = new double[GRID.length];
+        float[] rnnScores = new float[numItems];
+        float[] knnScores = new float[numItems];
+        float[] mixed = new float[numItems];
+        for (PrefixEvaluator.Case c : cases) {
+            recurrent.score(c.prefix(), rnnScores);
+            softmax(rnnScores);
+            knn.score(c.prefix(), knnScores);
+            normalise(knnScores);
+            for (int g = 0; g < GRID.length; g++) {
+                float l = (float) GRID[g];
+                for (int j = 0; j < numItems; j++) {
+                    mixed[j] = l * rnnScores[j] + (1 - l) * knnScores[j];
+                }
+                int rank = Ranking.rankOf(mixed, c.target(), tieRank);
+                if (rank <= 20) {
+                    hits[g]++;
+                    reciprocal[g] += 1.0 / rank;
+                }
+            }
+        }
         double best = Double.NEGATIVE_INFINITY;
-        for (double candidate : GRID) {
-            lambda = candidate;
-            PrefixEvaluator.Result r = PrefixEvaluator.evaluate(this, cases, 20, tieRank, -1);
-            progress.accept(String.format("blend λ=%.1f: validation HR@20 %.2f MRR@20 %.2f", candidate,
-                    100 * r.hitRate(), 100 * r.mrr()));
-            if (r.hitRate() + r.mrr() > best) {
-                best = r.hitRate() + r.mrr();
-                tuned.put("lambda", candidate);
-                tuned.put("validation_hr@20", 100 * r.hitRate());
-                tuned.put("validation_mrr@20", 100 * r.mrr());
+        for (int g = 0; g < GRID.length; g++) {
+            double hr = hits[g] / cases.size();
+            double mrr = reciprocal[g] / cases.size();
+            progress.accept(String.format("blend λ=%.1f: validation HR@20 %.2f MRR@20 %.2f (%d cases)", GRID[g],
+                    100 * hr, 100 * mrr, cases.size()));
+            if (hr + mrr > best) {
+                best = hr + mrr;
+                tuned.put("lambda", GRID[g]);
+                tuned.put("validation_hr@20", Math.round(10_000 * hr) / 100.0);
+                tuned.put("validation_mrr@20", Math.round(10_000 * mrr) / 100.0);
             }
         }
         lambda = (double) tuned.get("lambda");
@@ -104,14 +136,23 @@ public final class BlendModel implements NextItemModel {
             float[] s = scores[i];
             softmax(s);
             knn.score(prefixes[i], knnScores);
-            double sum = 0;
-            for (float v : knnScores) {
-                sum += v;
-            }
+            normalise(knnScores);
             float l = (float) lambda;
-            float k = sum > 0 ? (float) ((1 - lambda) / sum) : 0f;
             for (int j = 0; j < s.length; j++) {
-                s[j] = l * s[j] + k * knnScores[j];
+                s[j] = l * s[j] + (1 - l) * knnScores[j];
+            }
+        }
+    }
+
+    /** Scales non-negative scores to sum 1 (all zero stays zero). */
+    static void normalise(float[] scores) {
+        double sum = 0;
+        for (float v : scores) {
+            sum += v;
+        }
+        if (sum > 0) {
+            for (int j = 0; j < scores.length; j++) {
+                scores[j] /= (float) sum;
             }
         }
     }

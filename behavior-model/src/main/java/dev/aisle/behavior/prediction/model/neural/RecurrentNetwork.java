@@ -24,8 +24,12 @@ final class RecurrentNetwork {
         this.tables = tables;
     }
 
-    /** Seeded Glorot-scaled Gaussian weights; the LSTM's forget-gate bias starts at 1. */
-    static RecurrentNetwork random(RecurrentConfig config, int numItems) {
+    /**
+     * Seeded Glorot-scaled Gaussian weights; the LSTM's forget-gate bias starts at 1 and each item's output bias
+     * at {@code log(1 + count)}, so training starts from the popularity ranking.
+     */
+    static RecurrentNetwork random(RecurrentConfig config, int[] counts) {
+        int numItems = counts.length;
         int e = config.embeddingSize();
         int h = config.hiddenSize();
         int g = kernel(config).gates();
@@ -36,7 +40,11 @@ final class RecurrentNetwork {
         if (g == 4) {
             java.util.Arrays.fill(b, h, 2 * h, 1f);
         }
-        return new RecurrentNetwork(config, wx, u, b, ItemTables.random(numItems, e, h, config.seed() + 1));
+        ItemTables tables = ItemTables.random(numItems, e, h, config.seed() + 1);
+        for (int i = 0; i < numItems; i++) {
+            tables.outputBias[i] = (float) Math.log1p(counts[i]);
+        }
+        return new RecurrentNetwork(config, wx, u, b, tables);
     }
 
     private static float[] gaussian(Random random, int size, double std) {

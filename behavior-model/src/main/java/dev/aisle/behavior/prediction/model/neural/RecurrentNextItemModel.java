@@ -55,7 +55,7 @@ public final class RecurrentNextItemModel implements NextItemModel {
         List<int[]> train = sessions.subList(0, sessions.size() - validationSessions);
         List<PrefixEvaluator.Case> validation = validationCases(sessions.subList(train.size(), sessions.size()));
         ItemPopularity popularity = ItemPopularity.of(train, numItems);
-        net = RecurrentNetwork.random(config, numItems);
+        net = RecurrentNetwork.random(config, popularity.counts());
         SampledSoftmaxStep trainer = new SampledSoftmaxStep(net, config.learningRate());
         CandidateSampler sampler = new CandidateSampler(popularity.counts(), SAMPLING_ALPHA, config.seed());
         SequenceBatches batches = new SequenceBatches(train, config.batchSize(), config.maxLength(), config.seed());
