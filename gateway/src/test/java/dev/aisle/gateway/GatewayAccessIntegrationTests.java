@@ -127,7 +127,10 @@ class GatewayAccessIntegrationTests {
         client.post().uri("/api/v1/recommendations/admin/train").headers(h -> h.setBasicAuth("ops", ADMIN_PASSWORD))
                 .exchange()
                 .expectStatus().isOk();
-        assertThat(recommend.lastReceived("/api/v1/recommendations/admin/train")).isNotNull();
+        StubService.Received train = recommend.lastReceived("/api/v1/recommendations/admin/train");
+        assertThat(train.header("X-Aisle-Caller")).isEqualTo("ops");
+        assertThat(train.header("X-Aisle-Caller-Role")).isEqualTo("admin");
+        assertThat(train.header("Authorization")).isNull();
         client.get().uri("/api/v1/search?q=shoe").headers(h -> h.setBasicAuth("ops", ADMIN_PASSWORD)).exchange()
                 .expectStatus().isOk();
     }
@@ -138,7 +141,10 @@ class GatewayAccessIntegrationTests {
                 .header("X-Request-Id", "req-42.abc").exchange()
                 .expectStatus().isOk()
                 .expectHeader().valueEquals("X-Request-Id", "req-42.abc");
-        assertThat(search.lastReceived("/api/v1/search").header("X-Request-Id")).isEqualTo("req-42.abc");
+        StubService.Received received = search.lastReceived("/api/v1/search");
+        assertThat(received.header("X-Request-Id")).isEqualTo("req-42.abc");
+        assertThat(received.header("X-API-Key")).isNull();
+        assertThat(received.header("X-Aisle-Caller-Role")).isEqualTo("storefront");
     }
 
     @Test

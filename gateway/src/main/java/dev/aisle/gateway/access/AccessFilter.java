@@ -22,6 +22,12 @@ class AccessFilter implements WebFilter, Ordered {
     /** Response header with the whole tokens left in the caller's bucket. */
     static final String REMAINING_HEADER = "X-RateLimit-Remaining";
 
+    /** Request header telling downstream services who called (set by the gateway only). */
+    static final String CALLER_HEADER = "X-Aisle-Caller";
+
+    /** Request header telling downstream services the caller's role, {@code admin} or {@code storefront}. */
+    static final String ROLE_HEADER = "X-Aisle-Caller-Role";
+
     /** Runs after CORS (so preflights need no credential) and before the body-size check. */
     static final int ORDER = -200;
 
@@ -65,7 +71,7 @@ class AccessFilter implements WebFilter, Ordered {
     private Mono<Void> limited(ServerWebExchange exchange, WebFilterChain chain, Caller caller) {
         exchange.getAttributes().put(Caller.ATTRIBUTE, caller);
         return rateLimiter.tryAcquire(caller.bucketKey(), caller.rateLimit(), caller.burst())
-                .flatMap(decision -> decision.allowed() ? pass(exchange, chain, decision)
+                .flatMap(decision -> decision.allowed() ? pass(exchange, chain, caller, decision)
                         : problems.write(exchange, HttpStatus.TOO_MANY_REQUESTS,
                                 "Rate limit of " + caller.rateLimit() + " requests/s (burst " + caller.burst()
                                         + ") exceeded for '" + caller.name() + "'",
@@ -76,9 +82,17 @@ class AccessFilter implements WebFilter, Ordered {
                                 }));
     }
 
-    private static Mono<Void> pass(ServerWebExchange exchange, WebFilterChain chain, RateLimitDecision decision) {
+    private static Mono<Void> pass(ServerWebExchange exchange, WebFilterChain chain, Caller caller,
+            RateLimitDecision decision) {
         exchange.getResponse().getHeaders().set(REMAINING_HEADER, Long.toString(decision.remaining()));
-        return chain.filter(exchange);
+        // credentials stop at the gateway; services learn who called from headers only the gateway sets
+        ServerWebExchange identified = exchange.mutate().request(request -> request.headers(headers -> {
+            headers.remove(CredentialStore.API_KEY_HEADER);
+            headers.remove(HttpHeaders.AUTHORIZATION);
+            headers.set(CALLER_HEADER, caller.name());
+            headers.set(ROLE_HEADER, caller.admin() ? "admin" : "storefront");
+        })).build();
+        return chain.filter(identified);
     }
 
     private Mono<Void> unauthorized(ServerWebExchange exchange, boolean adminPath, String triedScheme,
