@@ -7,7 +7,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Unmatched;
 
 /** Stands in for a contributed command whose class is not in this build. */
-@Command(hidden = false, description = "Not available in this build.")
+@Command(description = "Not available in this build.")
 final class UnavailableCommand implements Callable<Integer> {
 
     /** Exit code of a command that is not available. */
