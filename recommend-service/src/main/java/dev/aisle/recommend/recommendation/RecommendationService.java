@@ -53,8 +53,9 @@ public class RecommendationService {
         }
         Map<String, CatalogProduct> products = catalog.products();
         InteractionLog.UserHistory history = interactions.history(userId);
+        Map<String, Double> weights = history.weightsSnapshot();
         Set<String> hidden = new LinkedHashSet<>(exclude);
-        hidden.addAll(history.weights().keySet());
+        hidden.addAll(weights.keySet());
         hidden.addAll(history.purchased());
         Predicate<String> allowed = id -> !hidden.contains(id) && available(products.get(id), category);
         ModelBundle bundle = registry.served().orElse(null);
@@ -62,7 +63,6 @@ public class RecommendationService {
             return new RecommendationResponse(userId, "popular", null,
                     sqlPopularity.top(n, allowed, products), List.of());
         }
-        Map<String, Double> weights = Map.copyOf(history.weights());
         int[] known = weights.keySet().stream().mapToInt(bundle::itemIndex).filter(i -> i >= 0).sorted().toArray();
         float[] values = new float[known.length];
         for (int k = 0; k < known.length; k++) {

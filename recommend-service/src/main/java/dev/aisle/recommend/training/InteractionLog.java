@@ -44,6 +44,13 @@ public class InteractionLog {
             this(Collections.synchronizedMap(new LinkedHashMap<>()), ConcurrentHashMap.newKeySet(),
                     new ConcurrentHashMap<>());
         }
+
+        /** A consistent copy of the weights (the live map is written by the poller). */
+        public Map<String, Double> weightsSnapshot() {
+            synchronized (weights) {
+                return Map.copyOf(weights);
+            }
+        }
     }
 
     /** Reads every event newer than the last one seen; returns how many were added. */
