@@ -77,6 +77,11 @@ public final class SuiteLauncher implements AutoCloseable {
      * @throws IllegalStateException when an application exits or is not ready in time (its log tail is printed)
      */
     public void start() {
+        List<String> taken = SuiteApp.ALL.stream().filter(SuiteLauncher::listening)
+                .map(app -> app.module() + " (" + app.port() + ")").toList();
+        if (!taken.isEmpty()) {
+            throw new IllegalStateException("ports already taken, is another suite running? " + taken);
+        }
         startedNanos = System.nanoTime();
         Path logs = home.resolve("logs");
         try {
