@@ -52,7 +52,7 @@ public class SessionEvalCommand implements Callable<Integer> {
     @Option(names = "--k", defaultValue = "20", description = "cut-off (default ${DEFAULT-VALUE})")
     int k;
 
-    @Option(names = "--epochs", defaultValue = "6", description = "max epochs of lstm/gru (default ${DEFAULT-VALUE})")
+    @Option(names = "--epochs", defaultValue = "4", description = "max epochs of lstm/gru (default ${DEFAULT-VALUE})")
     int epochs;
 
     @Option(names = "--seed", defaultValue = "42", description = "seed for every random source")
