@@ -221,7 +221,12 @@ class GatewayAccessIntegrationTests {
         client.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
         client.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
         client.get().uri("/actuator/prometheus").exchange().expectStatus().isOk();
-        client.get().uri("/v3/api-docs/search").exchange().expectStatus().isOk();
+        search.answer("/v3/api-docs", StubService.Answer.json(
+                "{\"openapi\":\"3.1.0\",\"servers\":[{\"url\":\"http://localhost:8082\"}],\"paths\":{}}"));
+        client.get().uri("/v3/api-docs/search").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.servers[0].url").isEqualTo("http://127.0.0.1:" + port)
+                .jsonPath("$.openapi").isEqualTo("3.1.0")
+                .jsonPath("$.components.securitySchemes.apiKey.name").isEqualTo("X-API-Key");
         assertThat(search.lastReceived("/v3/api-docs")).isNotNull();
     }
 
