@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 
 /**
  * The generated catalogue: products spread over the taxonomy's leaves with log-normal popularity, plus the indexes
@@ -64,7 +65,7 @@ public final class Catalogue {
     public static Catalogue generate(Taxonomy taxonomy, int size, long seed, Instant start) {
         SplittableRandom random = new SplittableRandom(seed ^ 0x5DEECE66DL);
         List<Taxonomy.Leaf> leaves = taxonomy.leaves();
-        int[] chineseLeaves = java.util.stream.IntStream.range(0, leaves.size())
+        int[] chineseLeaves = IntStream.range(0, leaves.size())
                 .filter(i -> leaves.get(i).chineseNoun() != null)
                 .toArray();
         List<SimulatedProduct> products = new ArrayList<>(size);

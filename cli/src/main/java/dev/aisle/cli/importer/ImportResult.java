@@ -2,6 +2,7 @@ package dev.aisle.cli.importer;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /** Counts of one import, summed over the batches as the API reported them. */
 public final class ImportResult {
@@ -53,7 +54,7 @@ public final class ImportResult {
 
     @Override
     public String toString() {
-        return String.format(java.util.Locale.ROOT, "%,d sent: %,d accepted, %,d duplicates, %,d rejected%s", sent,
+        return String.format(Locale.ROOT, "%,d sent: %,d accepted, %,d duplicates, %,d rejected%s", sent,
                 accepted, duplicates, rejected, failedBatches > 0 ? " (" + failedBatches + " failed batches)" : "");
     }
 }

@@ -3,6 +3,7 @@ package dev.aisle.cli.importer;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -48,16 +49,16 @@ final class ResponseCounts {
         return counts;
     }
 
-    private static java.util.Optional<Long> count(JsonNode node) {
+    private static Optional<Long> count(JsonNode node) {
         if (node == null || node.isNull()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         if (node.isNumber()) {
-            return java.util.Optional.of(node.asLong());
+            return Optional.of(node.asLong());
         }
         if (node.isArray()) {
-            return java.util.Optional.of((long) node.size());
+            return Optional.of((long) node.size());
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 }

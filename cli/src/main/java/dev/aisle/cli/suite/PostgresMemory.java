@@ -4,11 +4,15 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
  * Resident memory of the PostgreSQL server listening on a port: the postmaster and its backends, found in
- * {@code /proc} by their command line. Shared buffers are counted once per process, so the sum overstates.
+ * {@code /proc}. Shared buffers appear in the RSS of every process that touched them, so the sum overstates.
  */
 final class PostgresMemory {
 
@@ -19,8 +23,8 @@ final class PostgresMemory {
         if (port < 0 || !Files.isDirectory(Path.of("/proc"))) {
             return -1;
         }
-        java.util.Map<Long, Long> parents = new java.util.HashMap<>();
-        java.util.Set<Long> postmasters = new java.util.HashSet<>();
+        Map<Long, Long> parents = new HashMap<>();
+        Set<Long> postmasters = new HashSet<>();
         try (Stream<Path> entries = Files.list(Path.of("/proc"))) {
             for (Path entry : (Iterable<Path>) entries::iterator) {
                 String name = entry.getFileName().toString();
@@ -47,7 +51,7 @@ final class PostgresMemory {
             return -1;
         }
         long total = 0;
-        for (java.util.Map.Entry<Long, Long> process : parents.entrySet()) {
+        for (Map.Entry<Long, Long> process : parents.entrySet()) {
             if (postmasters.contains(process.getKey()) || postmasters.contains(process.getValue())) {
                 total += Math.max(0, rss(Path.of("/proc", Long.toString(process.getKey()))));
             }

@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Starts the suite as child processes: the embedded PostgreSQL (or an external one named by {@code AISLE_DB_URL}),
@@ -43,7 +44,7 @@ public final class SuiteLauncher implements AutoCloseable {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    private final List<SuiteProcess> processes = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<SuiteProcess> processes = new CopyOnWriteArrayList<>();
 
     private final Map<SuiteApp, Duration> readyAfter = new LinkedHashMap<>();
 
