@@ -29,7 +29,7 @@ public class RecommendBenchCommand implements Callable<Integer> {
     @Option(names = "--per-user", defaultValue = "20", description = "interactions per user")
     int perUser;
 
-    @Option(names = "--factors", defaultValue = "128", description = "ALS factors (service default)")
+    @Option(names = "--factors", defaultValue = "64", description = "ALS factors (service default ${DEFAULT-VALUE})")
     int factors;
 
     @Option(names = "--requests", defaultValue = "2000", description = "measured requests")

@@ -17,7 +17,8 @@ import org.springframework.validation.annotation.Validated;
  * How recommend-service turns behaviour events into interactions and trains its models.
  *
  * @param algorithm primary personalised algorithm served and validated: {@code als} or {@code item-knn} (default als)
- * @param factors ALS latent dimensions (default 128)
+ * @param factors ALS latent dimensions (default 64: as good as 128 on MovieLens validation, and half the memory
+ *     traffic when scoring a large catalogue per request)
  * @param regularization ALS λ, scaled by each row's interaction count (default 0.5)
  * @param alpha ALS confidence slope in {@code 1 + α·w} (default 1)
  * @param iterations ALS sweeps (default 15)
@@ -38,7 +39,7 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("aisle.recommend.training")
 public record TrainingProperties(
         @DefaultValue("als") @Pattern(regexp = "als|item-knn") String algorithm,
-        @DefaultValue("128") @Positive int factors,
+        @DefaultValue("64") @Positive int factors,
         @DefaultValue("0.5") @PositiveOrZero double regularization,
         @DefaultValue("1.0") @PositiveOrZero double alpha,
         @DefaultValue("15") @Positive int iterations,
