@@ -22,7 +22,8 @@ public final class Ease implements Recommender {
     /**
      * Hyperparameters.
      *
-     * @param regularization λ added to the Gram diagonal (default 200)
+     * @param regularization λ added to the Gram diagonal (default 400, chosen on a validation slice of MovieLens-100k's
+     *     training split)
      * @param maxItems most popular items modelled (default 3000)
      * @param threads worker threads (default 2)
      */
@@ -36,7 +37,7 @@ public final class Ease implements Recommender {
 
         /** The defaults listed on the components. */
         public static Config defaults() {
-            return new Config(200, 3000, 2);
+            return new Config(400, 3000, 2);
         }
 
         @Override
