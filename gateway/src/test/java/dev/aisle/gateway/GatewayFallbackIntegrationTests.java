@@ -8,7 +8,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -21,6 +24,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** What the gateway answers when a downstream service is slow, failing or stopped. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class GatewayFallbackIntegrationTests {
 
     static final String KEY = "fallback-test-key";
@@ -56,6 +60,7 @@ class GatewayFallbackIntegrationTests {
         registry.add("aisle.gateway.api-keys[0].rate-limit", () -> "1000");
         registry.add("aisle.gateway.timeouts.read-ms", () -> "800");
         registry.add("aisle.gateway.fallback.popular-refresh", () -> "1h");
+        registry.add("aisle.gateway.downstream.window-size", () -> "4");
     }
 
     static String stoppedService() {
@@ -141,5 +146,20 @@ class GatewayFallbackIntegrationTests {
         client.post().uri("/api/v1/recommendations/admin/train").headers(h -> h.setBasicAuth("nobody", "x"))
                 .exchange()
                 .expectStatus().isUnauthorized();
+    }
+
+    @Test
+    @Order(Integer.MAX_VALUE) // leaves behavior-service's breaker open
+    void opensTheCircuitAfterRepeatedFailuresAndAnswersWithoutCallingTheService() {
+        String reason = null;
+        for (int i = 0; i < 8 && !"circuit-open".equals(reason); i++) {
+            reason = client.get().uri("/api/v1/predictions/next-item?sessionId=s-" + i)
+                    .header(CredentialStore.API_KEY_HEADER, KEY).exchange()
+                    .expectStatus().isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
+                    .returnResult(String.class).getResponseHeaders().getFirst("X-Aisle-Fallback");
+        }
+        assertThat(reason).isEqualTo("circuit-open");
+        assertThat(meters.counter("aisle.gateway.fallbacks", "route", "behavior", "reason", "circuit-open").count())
+                .isGreaterThanOrEqualTo(1.0);
     }
 }
