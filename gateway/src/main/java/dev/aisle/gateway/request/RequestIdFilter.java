@@ -1,5 +1,6 @@
 package dev.aisle.gateway.request;
 
+import dev.aisle.gateway.access.Caller;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -16,8 +17,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Takes the client's {@code X-Request-Id} (or creates one), forwards it to the downstream service, echoes it in the
- * response and writes one access-log line per request with the id in the MDC under {@code requestId}, the key the
- * services' {@code service-support} uses too.
+ * response and writes one access-log line per request (method, path, status, time, caller) with the id in the MDC
+ * under {@code requestId}, the key the services' {@code service-support} uses too.
  */
 @Component
 public class RequestIdFilter implements WebFilter, Ordered {
@@ -66,9 +67,10 @@ public class RequestIdFilter implements WebFilter, Ordered {
         HttpStatusCode status = exchange.getResponse().getStatusCode();
         MDC.put(ATTRIBUTE, id);
         try {
-            accessLog.info("{} {} -> {} in {} ms", exchange.getRequest().getMethod(),
+            Caller caller = exchange.getAttribute(Caller.ATTRIBUTE);
+            accessLog.info("{} {} -> {} in {} ms (caller {})", exchange.getRequest().getMethod(),
                     exchange.getRequest().getPath().value(), status == null ? "-" : status.value(),
-                    (System.nanoTime() - startNanos) / 1_000_000);
+                    (System.nanoTime() - startNanos) / 1_000_000, caller == null ? "-" : caller.name());
         } finally {
             MDC.remove(ATTRIBUTE);
         }
