@@ -23,8 +23,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Trains a new model version from the behaviour events: weighted, time-decayed interactions; the primary algorithm
- * is validated on a held-back slice (the latest item of a seeded sample of users) and the version replaces the
- * served one only if its validation NDCG@10 is not worse; accepted versions are retrained on all interactions.
+ * is validated on a held-back slice (the latest item of a seeded sample of users with two or more items) and the
+ * version replaces the served one only if its validation NDCG@10 is not worse; accepted versions are retrained on
+ * all interactions.
  */
 @Component
 public class ModelTrainer {
@@ -89,15 +90,19 @@ public class ModelTrainer {
             }
         }
         Interactions all = toInteractions(cells, users.length, items.length, null);
-        Random random = new Random(properties.seed());
+        // ceil(ratio × eligible) users, drawn with a seeded shuffle, hold back their latest item
+        List<Integer> eligible = new java.util.ArrayList<>();
+        for (int u = 0; u < users.length; u++) {
+            if (all.userDegree(u) >= 2) {
+                eligible.add(u);
+            }
+        }
+        java.util.Collections.shuffle(eligible, new Random(properties.seed()));
+        int heldUsers = (int) Math.ceil(eligible.size() * properties.validationRatio());
         int[] heldItem = new int[users.length];
         java.util.Arrays.fill(heldItem, -1);
-        int heldUsers = 0;
-        for (int u = 0; u < users.length; u++) {
-            if (all.userDegree(u) >= 2 && random.nextDouble() < properties.validationRatio()) {
-                heldItem[u] = (int) latest.get(u)[0];
-                heldUsers++;
-            }
+        for (int u : eligible.subList(0, heldUsers)) {
+            heldItem[u] = (int) latest.get(u)[0];
         }
         ModelConfig config = primaryConfig();
         Double ndcg = null;

@@ -161,6 +161,25 @@ class RecommendationApiIntegrationTests {
         get(BASE + "/items/unknown/similar", 404);
     }
 
+    @Test
+    @Order(8)
+    void keepsServingTheBetterVersionWhenANewOneValidatesWorse() throws Exception {
+        long better = jdbc.sql("""
+                insert into recommend.model_versions (algorithm, status, train_seconds, users, items, interactions,
+                    last_event_id, validation_ndcg, validation_hr, validation_users, params, artifact)
+                select algorithm, 'accepted', train_seconds, users, items, interactions, last_event_id, 1.0, 1.0,
+                    validation_users, params, artifact
+                from recommend.model_versions where status = 'accepted' order by id desc limit 1
+                returning id""").query(Long.class).single();
+        assertThat(registry.loadLatest()).hasValueSatisfying(v -> assertThat(v.id()).isEqualTo(better));
+
+        JsonNode version = post(BASE + "/admin/train", "", 200);
+
+        assertThat(version.get("status").asString()).isEqualTo("rejected");
+        assertThat(get(BASE + "/admin/models", 200).get("served").get("id").asLong()).isEqualTo(better);
+        assertThat(get(BASE + "/users/u1?n=3", 200).get("modelVersion").asLong()).isEqualTo(better);
+    }
+
     private void product(String id, String title, String category, boolean inStock) {
         jdbc.sql("insert into catalog.products (id, title, category_path, in_stock) values (?, ?, ?, ?)")
                 .params(id, title, category, inStock).update();
