@@ -61,15 +61,16 @@ class AccessFilter implements WebFilter, Ordered {
                     + (adminPath ? "; admin paths need HTTP Basic with an admin user" : " or HTTP Basic credentials"));
             case REJECTED -> unauthorized(exchange, adminPath, auth.scheme(), "ApiKey".equals(auth.scheme())
                     ? "Unknown API key" : "Wrong user name or password");
-            case ACCEPTED -> adminPath && !auth.caller().admin()
-                    ? problems.write(exchange, HttpStatus.FORBIDDEN,
-                            "This path needs an admin credential; API key '" + auth.caller().name() + "' is not one")
-                    : limited(exchange, chain, auth.caller());
+            case ACCEPTED -> accepted(exchange, chain, auth.caller(), adminPath);
         });
     }
 
-    private Mono<Void> limited(ServerWebExchange exchange, WebFilterChain chain, Caller caller) {
+    private Mono<Void> accepted(ServerWebExchange exchange, WebFilterChain chain, Caller caller, boolean adminPath) {
         exchange.getAttributes().put(Caller.ATTRIBUTE, caller);
+        if (adminPath && !caller.admin()) {
+            return problems.write(exchange, HttpStatus.FORBIDDEN,
+                    "This path needs an admin credential; API key '" + caller.name() + "' is not one");
+        }
         return rateLimiter.tryAcquire(caller.bucketKey(), caller.rateLimit(), caller.burst())
                 .flatMap(decision -> decision.allowed() ? pass(exchange, chain, caller, decision)
                         : problems.write(exchange, HttpStatus.TOO_MANY_REQUESTS,
