@@ -21,12 +21,16 @@ final class RankerResult {
         this.ranker = ranker;
     }
 
-    void add(List<String> ranked, Map<String, Double> grades, int k, double ms) {
+    /**
+     * @param top the top {@code k} products
+     * @param deep the ranking continued past {@code k} (condensed NDCG drops unjudged products from it)
+     */
+    void add(List<String> top, List<String> deep, Map<String, Double> grades, int k, double ms) {
         metrics.add(new double[] {
-            RelevanceMetrics.ndcg(ranked, grades, k),
-            RelevanceMetrics.condensedNdcg(ranked, grades, k),
-            RelevanceMetrics.ndcg(ranked, grades, 5),
-            RelevanceMetrics.reciprocalRank(ranked, grades),
+            RelevanceMetrics.ndcg(top, grades, k),
+            RelevanceMetrics.condensedNdcg(deep, grades, k),
+            RelevanceMetrics.ndcg(top, grades, 5),
+            RelevanceMetrics.reciprocalRank(top, grades),
         });
         millis.add(ms);
     }

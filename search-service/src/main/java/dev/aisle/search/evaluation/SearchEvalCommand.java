@@ -50,6 +50,10 @@ public class SearchEvalCommand implements Callable<Integer> {
     @Option(names = "--depth", defaultValue = "50", description = "BM25 and kNN candidates fused in catalog mode")
     int depth;
 
+    @Option(names = "--gram-boost", defaultValue = "1.0",
+            description = "hybrid: weight of title character-trigram BM25 added to word BM25 (0 = off)")
+    float gramBoost;
+
     @Option(names = "--k1", defaultValue = "1.2", description = "BM25 k1")
     float k1;
 
@@ -103,7 +107,7 @@ public class SearchEvalCommand implements Callable<Integer> {
         try (CachingEncoder encoder = needEncoder
                 ? new CachingEncoder(MiniLmEncoder.load(null, "cpu", 128), new FileEmbeddingCache(cacheDir))
                 : null) {
-            SearchEvaluator evaluator = new SearchEvaluator(encoder, settings, fusionWeight, depth, System.err);
+            SearchEvaluator evaluator = new SearchEvaluator(encoder, settings, fusionWeight, depth, gramBoost, System.err);
             Map<String, RankerResult> results = evaluator.evaluate(dataset, mode, chosen, k, queries);
             Map<String, Object> report = report(dataset.name(), queries.size(), results);
             printTable(results);
@@ -152,6 +156,7 @@ public class SearchEvalCommand implements Callable<Integer> {
         }
         if (ranker.equals("hybrid")) {
             params.put("fusion", "minmax");
+            params.put("trigramBoost", gramBoost);
             params.put("w", fusionWeight);
             if (mode.equals("catalog")) {
                 params.put("depth", depth);

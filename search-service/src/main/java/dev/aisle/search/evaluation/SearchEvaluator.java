@@ -29,15 +29,19 @@ import java.util.Random;
 final class SearchEvaluator {
 
     static final long SEED = 42;
+    /** How deep catalog rankings go for condensed NDCG. */
+    static final int CONDENSED_DEPTH = 500;
 
     private final TextEncoder encoder;
     private final IndexSettings settings;
     private final double lexicalWeight;
     private final int depth;
+    private final float gramBoost;
     private final PrintStream progress;
 
-    SearchEvaluator(TextEncoder encoder, IndexSettings settings, double lexicalWeight, int depth,
+    SearchEvaluator(TextEncoder encoder, IndexSettings settings, double lexicalWeight, int depth, float gramBoost,
             PrintStream progress) {
+        this.gramBoost = gramBoost;
         this.encoder = encoder;
         this.settings = settings;
         this.lexicalWeight = lexicalWeight;
@@ -68,8 +72,9 @@ final class SearchEvaluator {
         try (ProductIndex index = ProductIndex.inMemory(new ProductAnalyzers(null), settings)) {
             List<IndexedProduct> docs = new ArrayList<>(ids.size());
             for (String id : ids) {
+                // candidates mode reads vectors from memory: no HNSW graph to build
                 docs.add(new IndexedProduct(id, data.titles().get(id), null, null, List.of(), null, true, "en", 0,
-                        productVectors.get(id)));
+                        "catalog".equals(mode) ? productVectors.get(id) : null));
             }
             index.upsert(docs);
             index.commitAndRefresh();
@@ -91,7 +96,10 @@ final class SearchEvaluator {
             List<String> ranked = "candidates".equals(mode)
                     ? rankCandidates(index, ranker, q, productVectors, queryVectors.get(q.query()))
                     : searchCatalog(index, ranker, q, k, queryVectors.get(q.query()));
-            result.add(ranked, q.grades(), k, (System.nanoTime() - start) / 1e6);
+            double ms = (System.nanoTime() - start) / 1e6;
+            List<String> deep = "candidates".equals(mode) ? ranked
+                    : deepen(index, ranker, q, ranked, queryVectors.get(q.query()));
+            result.add(ranked.subList(0, Math.min(k, ranked.size())), deep, q.grades(), k, ms);
             if (++done % 2000 == 0 || done == queries.size()) {
                 progress.printf("%-8s %,6d/%,d queries  ndcg@%d %.4f%n", ranker, done, queries.size(), k,
                         result.mean(RankerResult.NDCG));
@@ -104,7 +112,11 @@ final class SearchEvaluator {
             Map<String, float[]> productVectors, float[] queryVector) {
         List<String> ids = new ArrayList<>(q.grades().keySet());
         Collections.shuffle(ids, new Random(SEED ^ q.query().hashCode()));
-        Map<String, Double> bm25 = "semantic".equals(ranker) ? Map.of() : index.titleScores(q.query(), ids);
+        Map<String, Double> bm25 = switch (ranker) {
+            case "semantic" -> Map.of();
+            case "bm25" -> index.titleScores(q.query(), ids);
+            default -> index.titleScores(q.query(), ids, gramBoost);
+        };
         List<Candidate> candidates = new ArrayList<>();
         for (String id : ids) {
             candidates.add(new Candidate(id, null, bm25.getOrDefault(id, 0.0), productVectors.get(id)));
@@ -126,16 +138,34 @@ final class SearchEvaluator {
             case "semantic" -> index.nearest(ProductQuery.text(null), vector, k).hits().stream()
                     .map(ProductHit::id).toList();
             default -> {
-                SearchPage union = index.hybridTitles(q.query(), depth, vector, depth);
+                SearchPage union = index.hybridTitles(q.query(), depth, vector, depth, gramBoost);
                 List<Candidate> candidates = new ArrayList<>();
                 for (int i = 0; i < union.hits().size(); i++) {
                     ProductHit hit = union.hits().get(i);
                     candidates.add(new Candidate(hit.id(), hit.title(), hit.score(), union.vectors().get(i)));
                 }
-                List<RankedProduct> fused = HybridReranker.fuse(vector, candidates, lexicalWeight);
-                yield fused.subList(0, Math.min(k, fused.size())).stream().map(RankedProduct::id).toList();
+                yield HybridReranker.fuse(vector, candidates, lexicalWeight).stream().map(RankedProduct::id).toList();
             }
         };
+    }
+
+    /**
+     * The ranking extended to {@link #CONDENSED_DEPTH} products, for condensed NDCG (unjudged products are removed
+     * from the whole ranking, so it must reach past the top {@code k}); hybrid continues with the BM25 ranking.
+     */
+    private List<String> deepen(ProductIndex index, String ranker, JudgedQuery q, List<String> ranked,
+            float[] vector) {
+        List<String> deeper = switch (ranker) {
+            case "semantic" -> index.nearest(ProductQuery.text(null), vector, CONDENSED_DEPTH).hits().stream()
+                    .map(ProductHit::id).toList();
+            default -> index.searchTitles(q.query(), CONDENSED_DEPTH).stream().map(ProductHit::id).toList();
+        };
+        if (!"hybrid".equals(ranker)) {
+            return deeper;
+        }
+        java.util.LinkedHashSet<String> merged = new java.util.LinkedHashSet<>(ranked);
+        merged.addAll(deeper);
+        return List.copyOf(merged);
     }
 
     private static List<String> sortStable(List<Candidate> candidates) {

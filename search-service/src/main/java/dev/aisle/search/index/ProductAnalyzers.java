@@ -15,6 +15,8 @@ import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
 import org.apache.lucene.analysis.en.PorterStemFilter;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.analysis.ngram.NGramTokenFilter;
+import org.apache.lucene.analysis.pattern.PatternReplaceFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.synonym.SolrSynonymParser;
 import org.apache.lucene.analysis.synonym.SynonymGraphFilter;
@@ -39,7 +41,8 @@ public final class ProductAnalyzers {
         Map<String, Analyzer> perField = Map.of(
                 ProductFields.TITLE_ZH, chinese,
                 ProductFields.DESCRIPTION_ZH, chinese,
-                ProductFields.TITLE_WORDS, words);
+                ProductFields.TITLE_WORDS, words,
+                ProductFields.TITLE_GRAMS, new TrigramAnalyzer());
         this.index = new PerFieldAnalyzerWrapper(new EnglishStemAnalyzer(null), perField);
         this.query = new PerFieldAnalyzerWrapper(new EnglishStemAnalyzer(parse(synonyms)), perField);
     }
@@ -86,6 +89,19 @@ public final class ProductAnalyzers {
             throw new IllegalArgumentException("illegal synonym file: " + e.getMessage(), e);
         }
     }
+
+    /** Character trigrams of each lower-cased word (with word boundaries), for misspelt and run-together words. */
+    private static final class TrigramAnalyzer extends Analyzer {
+        @Override
+        protected TokenStreamComponents createComponents(String fieldName) {
+            Tokenizer source = new StandardTokenizer();
+            TokenStream result = new LowerCaseFilter(source);
+            result = new NGramTokenFilter(new PatternReplaceFilter(result, BOUNDARY, "_$1_", false), 3, 3, false);
+            return new TokenStreamComponents(source, result);
+        }
+    }
+
+    private static final java.util.regex.Pattern BOUNDARY = java.util.regex.Pattern.compile("^(.*)$");
 
     private static final class WordsAnalyzer extends Analyzer {
         @Override

@@ -42,6 +42,7 @@ final class ProductDocuments {
         boolean chinese = isChinese(p);
         doc.add(new TextField(TITLE, p.title(), Field.Store.YES));
         doc.add(new TextField(TITLE_WORDS, p.title(), Field.Store.NO));
+        doc.add(new TextField(TITLE_GRAMS, p.title(), Field.Store.NO));
         if (chinese) {
             doc.add(new TextField(TITLE_ZH, p.title(), Field.Store.YES));
         }

@@ -7,6 +7,7 @@ public final class ProductFields {
     public static final String TITLE = "title";
     public static final String TITLE_ZH = "title_zh";
     public static final String TITLE_WORDS = "title_words";
+    public static final String TITLE_GRAMS = "title_grams";
     public static final String DESCRIPTION = "description";
     public static final String DESCRIPTION_ZH = "description_zh";
     public static final String BRAND = "brand";

@@ -207,9 +207,14 @@ public final class ProductIndex implements Closeable {
 
     /** BM25 title scores of the given products for the text (0 for those no term matches). */
     public Map<String, Double> titleScores(String text, Collection<String> ids) {
+        return titleScores(text, ids, 0);
+    }
+
+    /** BM25 title scores plus {@code gramBoost} times the BM25 score of the title's character trigrams. */
+    public Map<String, Double> titleScores(String text, Collection<String> ids, float gramBoost) {
         return withSearcher(searcher -> {
             Query query = new BooleanQuery.Builder()
-                    .add(queries.titleOnly(text), BooleanClause.Occur.MUST)
+                    .add(queries.titleOnly(text, gramBoost), BooleanClause.Occur.MUST)
                     .add(new TermInSetQuery(ID, ids.stream().map(BytesRef::new).toList()), BooleanClause.Occur.FILTER)
                     .build();
             Map<String, Double> scores = new HashMap<>();
@@ -241,9 +246,25 @@ public final class ProductIndex implements Closeable {
 
     /** Hybrid retrieval over titles alone (offline evaluation): BM25 top {@code n} ∪ the {@code k} nearest. */
     public SearchPage hybridTitles(String text, int n, float[] vector, int k) {
+        return hybridTitles(text, n, vector, k, 0);
+    }
+
+    /**
+     * Hybrid retrieval over titles: BM25 top {@code n} ∪ the {@code k} nearest, every candidate then scored by
+     * title BM25 plus {@code gramBoost} times the BM25 score of its character trigrams (robust to misspellings).
+     */
+    public SearchPage hybridTitles(String text, int n, float[] vector, int k, float gramBoost) {
         return withSearcher(searcher -> {
-            Query query = queries.titleOnly(text);
-            return union(searcher, query, query, null, n, vector, k, null);
+            SearchPage page = union(searcher, queries.titleOnly(text), queries.titleOnly(text), null, n, vector, k,
+                    null);
+            if (gramBoost <= 0) {
+                return page;
+            }
+            List<Integer> docs = page.hits().stream().map(ProductHit::doc).toList();
+            Map<Integer, Float> scores = scoreDocs(searcher, queries.titleOnly(text, gramBoost), docs);
+            List<ProductHit> rescored = page.hits().stream()
+                    .map(h -> h.withScore(scores.getOrDefault(h.doc(), 0f))).toList();
+            return new SearchPage(rescored, page.vectors(), page.total(), page.facets());
         });
     }
 

@@ -62,8 +62,24 @@ final class ProductQueries {
 
     /** The title-only query the offline evaluation uses (English analysis, no synonyms needed). */
     Query titleOnly(String text) {
+        return titleOnly(text, 0);
+    }
+
+    /** The title query, plus character trigrams of the title weighted {@code gramBoost} when positive. */
+    Query titleOnly(String text, float gramBoost) {
         Query query = new QueryBuilder(analyzers.query()).createBooleanQuery(TITLE, text);
-        return query == null ? new BooleanQuery.Builder().build() : query;
+        if (gramBoost <= 0) {
+            return query == null ? new BooleanQuery.Builder().build() : query;
+        }
+        BooleanQuery.Builder both = new BooleanQuery.Builder();
+        if (query != null) {
+            both.add(query, BooleanClause.Occur.SHOULD);
+        }
+        Query grams = new QueryBuilder(analyzers.index()).createBooleanQuery(TITLE_GRAMS, text);
+        if (grams != null) {
+            both.add(new BoostQuery(grams, gramBoost), BooleanClause.Occur.SHOULD);
+        }
+        return both.build();
     }
 
     /** The text query filtered by the query's filters. */
