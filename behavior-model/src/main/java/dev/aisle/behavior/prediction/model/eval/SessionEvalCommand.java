@@ -70,10 +70,10 @@ public class SessionEvalCommand implements Callable<Integer> {
     @Option(names = "--batch", defaultValue = "256", description = "sessions per minibatch")
     int batch;
 
-    @Option(names = "--lr", defaultValue = "0.002", description = "Adam learning rate")
+    @Option(names = "--lr", defaultValue = "0.01", description = "Adam learning rate")
     double learningRate;
 
-    @Option(names = "--negatives", defaultValue = "2048", description = "extra sampled negatives per minibatch")
+    @Option(names = "--negatives", defaultValue = "1024", description = "extra sampled negatives per minibatch")
     int negatives;
 
     @Option(names = "--limit-test", defaultValue = "0", description = "evaluate only the first N test cases (0 = all)")

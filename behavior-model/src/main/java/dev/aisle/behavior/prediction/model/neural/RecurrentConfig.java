@@ -7,12 +7,12 @@ package dev.aisle.behavior.prediction.model.neural;
  * @param hiddenSize recurrent state width (default 100)
  * @param epochs maximum training epochs (default 5); early stopping may end sooner
  * @param batchSize sessions per minibatch (default 256)
- * @param learningRate Adam step size (default 0.002)
+ * @param learningRate Adam step size (default 0.01; 0.002 learned far slower on Diginetica)
  * @param maxLength longest sequence fed at once; longer sessions are cut into windows (default 20)
  * @param validationShare share of the last training sessions held out for early stopping (default 0.1)
  * @param validationCases at most this many validation prefixes are scored per epoch (default 20,000)
  * @param patience epochs without validation gain before stopping (default 1)
- * @param negatives extra sampled negatives per minibatch besides the batch's own targets (default 2,048)
+ * @param negatives extra sampled negatives per minibatch besides the batch's own targets (default 1,024)
  * @param seed seeds weight initialisation, ND4J and shuffling (default 42)
  */
 public record RecurrentConfig(String cell, int embeddingSize, int hiddenSize, int epochs, int batchSize,
@@ -44,7 +44,7 @@ public record RecurrentConfig(String cell, int embeddingSize, int hiddenSize, in
 
     /** The defaults above for the given cell. */
     public static RecurrentConfig defaults(String cell) {
-        return new RecurrentConfig(cell, 100, 100, 5, 256, 0.002, 20, 0.1, 20_000, 1, 2048, 42);
+        return new RecurrentConfig(cell, 100, 100, 5, 256, 0.01, 20, 0.1, 20_000, 1, 1024, 42);
     }
 
     /** A copy with another epoch budget. */

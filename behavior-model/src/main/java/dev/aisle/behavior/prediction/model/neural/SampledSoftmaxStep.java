@@ -94,14 +94,18 @@ final class SampledSoftmaxStep {
                 logits[row + j] += tables.outputBias[candidates.items()[j]];
                 max = Math.max(max, logits[row + j]);
             }
+            int label = candidates.labels()[i];
+            double target = logits[row + label] - max;
             double sum = 0;
             for (int j = 0; j < c; j++) {
-                sum += Math.exp(logits[row + j] - max);
+                float exp = (float) Math.exp(logits[row + j] - max);
+                logits[row + j] = exp;
+                sum += exp;
             }
-            int label = candidates.labels()[i];
-            loss += -(logits[row + label] - max - Math.log(sum));
+            loss += -(target - Math.log(sum));
+            float scale = (float) (1 / (sum * p));
             for (int j = 0; j < c; j++) {
-                logits[row + j] = (float) (Math.exp(logits[row + j] - max) / sum / p);
+                logits[row + j] *= scale;
             }
             logits[row + label] -= 1f / p;
         }

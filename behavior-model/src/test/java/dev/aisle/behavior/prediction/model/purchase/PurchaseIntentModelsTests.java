@@ -57,8 +57,8 @@ class PurchaseIntentModelsTests {
 
     @Test
     void lstmSeparatesBuyersFromBrowsers() {
-        LstmPurchaseModel model = new LstmPurchaseModel(16, 6, 32, 0.01, 20, 42);
-        Sample train = shoppers(800, 1);
+        LstmPurchaseModel model = new LstmPurchaseModel(16, 5, 50, 0.01, 20, 42);
+        Sample train = shoppers(500, 1);
         model.fit(train.sessions(), train.purchased());
         assertThat(auc(model, shoppers(400, 2))).isGreaterThan(0.9);
     }
