@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aisle.behavior.BehaviorIntegrationTest;
 import dev.aisle.behavior.prediction.training.ServingModels;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -18,6 +19,9 @@ class PredictionApiIntegrationTests extends BehaviorIntegrationTest {
 
     @Autowired
     ServingModels serving;
+
+    @Autowired
+    MeterRegistry meters;
 
     @BeforeEach
     void trainOnTheFixture() {
@@ -53,6 +57,10 @@ class PredictionApiIntegrationTests extends BehaviorIntegrationTest {
         JsonNode purchase = firstTraining.get("purchase");
         assertThat(purchase.get("trained").asBoolean()).isTrue();
         assertThat(purchase.get("validationScore").asDouble()).isGreaterThan(0.9);
+        assertThat(meters.get("aisle.prediction.model.version").tag("kind", "next_item").gauge().value())
+                .isEqualTo(serving.nextItem().version());
+        assertThat(meters.get("aisle.prediction.model.validation.score").tag("kind", "purchase").gauge().value())
+                .isEqualTo(serving.purchase().score());
     }
 
     @Test
