@@ -17,7 +17,8 @@ import org.springframework.validation.annotation.Validated;
  * @param device {@code cpu} (default) or {@code gpu} (used when a GPU is present)
  * @param maxLength longest token sequence the encoder reads (default 128)
  * @param depth how many BM25 hits (and as many vector neighbours) are reranked (default 50)
- * @param lexicalWeight weight {@code w} of the normalised BM25 score in the fusion (default 0.3)
+ * @param lexicalWeight weight {@code w} of the normalised BM25 score in the fusion of BM25 and vector
+ *     candidates (default 0.7, best for hybrid retrieval over the Home Depot catalogue)
  * @param timeBudgetMs longest a rerank may take before the BM25 order is served (default 200 ms)
  * @param crossEncoderPath a PyTorch cross-encoder (TorchScript {@code .pt} or DJL-saved directory) to rerank with
  *     instead of the fusion; empty for none (default)
@@ -42,7 +43,7 @@ public record RankingProperties(
         device = device == null ? "cpu" : device;
         maxLength = maxLength == null ? 128 : maxLength;
         depth = depth == null ? 50 : depth;
-        lexicalWeight = lexicalWeight == null ? 0.3 : lexicalWeight;
+        lexicalWeight = lexicalWeight == null ? 0.7 : lexicalWeight;
         timeBudgetMs = timeBudgetMs == null ? 200L : timeBudgetMs;
         crossEncoderPath = crossEncoderPath == null ? "" : crossEncoderPath;
     }
