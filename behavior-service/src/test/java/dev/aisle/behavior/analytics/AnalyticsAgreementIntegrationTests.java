@@ -94,11 +94,19 @@ class AnalyticsAgreementIntegrationTests extends BehaviorIntegrationTest {
         return new ReferenceAnalytics(events, membership);
     }
 
-    private static List<AnalyticsFilter> filters() {
+    /** No filter, a category, and the two segments holding most simulated sessions in the range. */
+    private List<AnalyticsFilter> filters() {
         LocalDate from = LocalDate.of(2026, 1, 3);
         LocalDate to = LocalDate.of(2026, 1, 24);
-        return List.of(new AnalyticsFilter(from, to, null, null), new AnalyticsFilter(from, to, "Sports", null),
-                new AnalyticsFilter(from, to, null, 0), new AnalyticsFilter(from, to, null, 1));
+        List<Integer> busiest = jdbc.sql("select u.segment_id from behavior.sessions s join behavior.user_segments u"
+                        + " using (user_id) where s.started_at >= '2026-01-03' and s.started_at < '2026-01-25'"
+                        + " group by 1 order by count(*) desc, 1 limit 2")
+                .query(Integer.class).list();
+        List<AnalyticsFilter> filters = new ArrayList<>(List.of(new AnalyticsFilter(from, to, null, null),
+                new AnalyticsFilter(from, to, "Sports", null)));
+        busiest.forEach(segment -> filters.add(new AnalyticsFilter(from, to, null, segment)));
+        assertThat(filters).hasSize(4);
+        return filters;
     }
 
     @Test
