@@ -83,12 +83,37 @@ final class ItemTables {
         scoringWeights = null;
     }
 
+    /** Scores of every item for one state {@code h}, on the JVM (no native call): {@code W h + b}. */
+    float[] scoreOne(float[] state, int offset) {
+        float[] scores = new float[numItems];
+        for (int i = 0; i < numItems; i++) {
+            int row = i * hiddenSize;
+            float s0 = 0;
+            float s1 = 0;
+            float s2 = 0;
+            float s3 = 0;
+            int j = 0;
+            for (; j + 3 < hiddenSize; j += 4) {
+                s0 += outputWeights[row + j] * state[offset + j];
+                s1 += outputWeights[row + j + 1] * state[offset + j + 1];
+                s2 += outputWeights[row + j + 2] * state[offset + j + 2];
+                s3 += outputWeights[row + j + 3] * state[offset + j + 3];
+            }
+            for (; j < hiddenSize; j++) {
+                s0 += outputWeights[row + j] * state[offset + j];
+            }
+            scores[i] = outputBias[i] + s0 + s1 + s2 + s3;
+        }
+        return scores;
+    }
+
     /** Scores of every item for states {@code [P, h]}: {@code states · W^T + b}. */
     synchronized INDArray scoreAll(INDArray states) {
         if (scoringWeights == null) {
-            scoringWeights = Nd4j.create(outputWeights, new long[] {numItems, hiddenSize}, 'c');
+            // W^T laid out [h, n] once, so that scoring never transposes the 4M-entry table per call
+            scoringWeights = Nd4j.create(outputWeights, new long[] {numItems, hiddenSize}, 'c').transpose().dup('c');
             scoringBias = Nd4j.create(outputBias, new long[] {1, numItems}, 'c');
         }
-        return states.mmul(scoringWeights.transpose()).addiRowVector(scoringBias);
+        return states.mmul(scoringWeights).addiRowVector(scoringBias);
     }
 }

@@ -16,10 +16,35 @@ final class Matrices {
     /** {@code A [n, k] · B [k, m]}, either side optionally transposed first. */
     static float[] multiply(float[] a, int aRows, int aCols, boolean transposeA, float[] b, int bRows, int bCols,
             boolean transposeB) {
+        if (!transposeA && !transposeB && (long) aRows * aCols * bCols <= SMALL) {
+            return multiplySmall(a, aRows, aCols, b, bCols);
+        }
         INDArray left = wrap(a, aRows, aCols);
         INDArray right = wrap(b, bRows, bCols);
         return (transposeA ? left.transpose() : left).mmul(transposeB ? right.transpose() : right).dup('c').data()
                 .asFloat();
+    }
+
+    /** Products up to this many multiply-adds run on the JVM: native calls cost more than they save there. */
+    private static final long SMALL = 200_000;
+
+    /** {@code A [n, k] · B [k, m]} with plain loops (row-major, i-k-j order). */
+    static float[] multiplySmall(float[] a, int n, int k, float[] b, int m) {
+        float[] c = new float[n * m];
+        for (int i = 0; i < n; i++) {
+            for (int p = 0; p < k; p++) {
+                float v = a[i * k + p];
+                if (v == 0f) {
+                    continue;
+                }
+                int row = p * m;
+                int out = i * m;
+                for (int j = 0; j < m; j++) {
+                    c[out + j] += v * b[row + j];
+                }
+            }
+        }
+        return c;
     }
 
     static float sigmoid(float x) {

@@ -141,6 +141,11 @@ public final class RecurrentNextItemModel implements NextItemModel {
         for (int i = 0; i < prefixes.length; i++) {
             System.arraycopy(all, batch.positions()[i] * h, last, i * h, h);
         }
+        if (prefixes.length == 1) {
+            // the serving path: one session, all on the JVM (latency, no native thread hand-off)
+            System.arraycopy(net.tables.scoreOne(last, 0), 0, scores[0], 0, numItems);
+            return;
+        }
         float[] logits = net.tables.scoreAll(Nd4j.create(last, new long[] {prefixes.length, h}, 'c')).dup('c').data()
                 .asFloat();
         for (int i = 0; i < prefixes.length; i++) {
