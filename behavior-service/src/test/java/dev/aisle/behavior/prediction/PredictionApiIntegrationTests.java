@@ -150,6 +150,8 @@ class PredictionApiIntegrationTests extends BehaviorIntegrationTest {
             assertThat(answer.status()).isEqualTo(400);
             assertThat(answer.contentType()).startsWith("application/problem+json");
         }
+        assertThat(answers.get(0).body().path("errors").toString()).contains("\"field\":\"n\"");
+        assertThat(answers.get(5).body().path("detail").asString()).startsWith("Malformed request body");
     }
 
     @Test
