@@ -7,9 +7,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+@ExtendWith(OutputCaptureExtension.class)
 @SpringBootTest(classes = SupportTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ServiceSupportIntegrationTests {
 
@@ -85,8 +89,9 @@ class ServiceSupportIntegrationTests {
     }
 
     @Test
-    void forwardsTheGatewayRequestIdIntoLogsAndResponse() throws Exception {
+    void forwardsTheGatewayRequestIdIntoLogsAndResponse(CapturedOutput output) throws Exception {
         HttpResponse<String> response = get("/mdc", "X-Request-Id", "abc-123");
+        assertThat(output).contains("[abc-123]").contains("GET /mdc -> 200");
         assertThat(response.body()).contains("abc-123");
         assertThat(response.headers().firstValue("X-Request-Id")).hasValue("abc-123");
         assertThat(get("/mdc").headers().firstValue("X-Request-Id")).isPresent();

@@ -7,14 +7,19 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Takes the request id the gateway forwards in {@code X-Request-Id} (or creates one), puts it in the logging MDC
- * under {@code requestId} for every log line of the request, and echoes it in the response.
+ * under {@code requestId} for every log line of the request, echoes it in the response, and writes one access-log
+ * line per API request (logger {@code dev.aisle.access}; actuator probes are not logged).
  */
 public class RequestIdFilter extends OncePerRequestFilter {
+
+    private static final Logger access = LoggerFactory.getLogger("dev.aisle.access");
 
     /** The header that carries the request id between gateway, services and clients. */
     public static final String HEADER = "X-Request-Id";
@@ -33,9 +38,14 @@ public class RequestIdFilter extends OncePerRequestFilter {
         }
         MDC.put(MDC_KEY, id);
         response.setHeader(HEADER, id);
+        long start = System.nanoTime();
         try {
             chain.doFilter(request, response);
         } finally {
+            if (access.isInfoEnabled() && !request.getRequestURI().startsWith("/actuator")) {
+                access.info("{} {} -> {} in {} ms", request.getMethod(), request.getRequestURI(),
+                        response.getStatus(), (System.nanoTime() - start) / 1_000_000);
+            }
             MDC.remove(MDC_KEY);
         }
     }
