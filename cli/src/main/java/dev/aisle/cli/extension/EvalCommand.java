@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 
 /** {@code aisle eval}: offline evaluations contributed by the services. */
 @Command(name = "eval", mixinStandardHelpOptions = true,
-        description = "Offline evaluation: recommend, search, session.")
+        description = "Offline evaluation: recommend, search, session, purchase.")
 public final class EvalCommand implements Runnable {
 
     /** Subcommand name → class, looked up at run time. */
@@ -21,6 +21,7 @@ public final class EvalCommand implements Runnable {
         classes.put("recommend", "dev.aisle.recommend.evaluation.RecommendEvalCommand");
         classes.put("search", "dev.aisle.search.evaluation.SearchEvalCommand");
         classes.put("session", "dev.aisle.behavior.prediction.model.eval.SessionEvalCommand");
+        classes.put("purchase", "dev.aisle.behavior.prediction.model.eval.PurchaseEvalCommand");
         return classes;
     }
 
