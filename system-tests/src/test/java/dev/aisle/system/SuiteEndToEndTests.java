@@ -145,8 +145,17 @@ class SuiteEndToEndTests {
     @Test
     @Order(5)
     void searchesRecommendsAndReportsThroughTheGateway() {
-        JsonNode search = read(client.get("/api/v1/search?q=basketball+shoe"));
-        assertThat(search.toString()).contains("e2e-1");
+        // the index is near real time: a change is searchable once its batch is embedded, which on a cold
+        // service waits for the MiniLM model to load
+        String search = "";
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (!search.contains("e2e-1") && System.nanoTime() < deadline) {
+            search = read(client.get("/api/v1/search?q=basketball+shoe")).toString();
+            if (!search.contains("e2e-1")) {
+                sleep(Duration.ofSeconds(1));
+            }
+        }
+        assertThat(search).contains("e2e-1");
 
         JsonNode popular = read(client.get("/api/v1/recommendations/popular?n=5"));
         assertThat(popular.path("items").size()).isPositive();
@@ -165,6 +174,15 @@ class SuiteEndToEndTests {
         launcher = newLauncher();
         launcher.start();
         assertThat(demoCatalogueSize()).isEqualTo(302);
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(ex);
+        }
     }
 
     private static long demoCatalogueSize() {
