@@ -5,6 +5,8 @@ import dev.aisle.simulator.SimulationParameters;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalLong;
@@ -74,8 +76,11 @@ public final class DemoCommand implements Callable<Integer> {
         OptionalLong size = data.catalogueSize();
         if (size.isPresent() && size.getAsLong() == 0) {
             out.println("First run: the catalogue is empty.");
-            data.load(new SimulationParameters(products, users, days, seed, SimulationParameters.DEFAULT_START),
-                    home.resolve("demo-data").resolve("seed-" + seed), batch);
+            // the demo shop's history ends today, so "recent", "trending" and "last 7 days" mean something
+            LocalDate first = LocalDate.now(ZoneOffset.UTC).minusDays(days);
+            data.load(new SimulationParameters(products, users, days, seed,
+                            first.atStartOfDay(ZoneOffset.UTC).toInstant()),
+                    home.resolve("demo-data").resolve("seed-" + seed + "-from-" + first), batch);
             out.println("Training and indexing:");
             data.train();
         } else if (size.isPresent()) {
