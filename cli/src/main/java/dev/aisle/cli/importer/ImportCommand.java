@@ -1,6 +1,7 @@
 package dev.aisle.cli.importer;
 
 import java.nio.file.Files;
+import dev.aisle.common.event.EventType;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -9,7 +10,8 @@ import picocli.CommandLine.Option;
 
 /** {@code aisle import}: loads products and events into a running suite through the gateway. */
 @Command(name = "import", mixinStandardHelpOptions = true,
-        description = "Load products (JSON array or CSV) and events (NDJSON or JSON array) through the public API.")
+        description = "Load products (JSON array or CSV), events (NDJSON or JSON array) and interactions "
+                + "(CSV user,item[,rating[,timestamp]]) through the public API.")
 public final class ImportCommand implements Callable<Integer> {
 
     @Option(names = "--url", defaultValue = "http://localhost:8080",
@@ -30,6 +32,15 @@ public final class ImportCommand implements Callable<Integer> {
     @Option(names = "--events", description = "Events file: .ndjson (one per line) or .json (array).")
     Path events;
 
+    @Option(names = "--interactions",
+            description = "Interactions CSV: user,item[,rating[,timestamp]] (header optional), sent as events.")
+    Path interactions;
+
+    @Option(names = "--interaction-type", defaultValue = "view",
+            description = "Event type of each interaction: view, click, add_to_cart, purchase or rating "
+                    + "(default: ${DEFAULT-VALUE}; rating and purchase carry the rating as value).")
+    String interactionType;
+
     @Option(names = "--batch", defaultValue = "5000", description = "Events per request (default: ${DEFAULT-VALUE}).")
     int batch;
 
@@ -43,11 +54,22 @@ public final class ImportCommand implements Callable<Integer> {
             System.err.println("No API key: give --api-key or set AISLE_DEMO_API_KEY.");
             return 2;
         }
-        if (products == null && events == null) {
-            System.err.println("Nothing to import: give --products and/or --events.");
+        if (products == null && events == null && interactions == null) {
+            System.err.println("Nothing to import: give --products, --events and/or --interactions.");
             return 2;
         }
-        for (Path file : new Path[] {products, events}) {
+        EventType type;
+        try {
+            type = EventType.fromWire(interactionType);
+        } catch (IllegalArgumentException ex) {
+            System.err.println("--interaction-type: " + ex.getMessage());
+            return 2;
+        }
+        if (!type.requiresProduct()) {
+            System.err.println("--interaction-type must name an event about a product, not " + interactionType);
+            return 2;
+        }
+        for (Path file : new Path[] {products, events, interactions}) {
             if (file != null && !Files.isRegularFile(file)) {
                 System.err.println("No such file: " + file);
                 return 2;
@@ -62,6 +84,10 @@ public final class ImportCommand implements Callable<Integer> {
         if (events != null) {
             ImportResult result = importer.importEvents(events, batch);
             failed |= report("Events", result);
+        }
+        if (interactions != null) {
+            ImportResult result = importer.importInteractions(interactions, type, batch);
+            failed |= report("Interactions", result);
         }
         return failed ? 1 : 0;
     }

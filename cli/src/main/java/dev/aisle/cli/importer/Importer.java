@@ -1,6 +1,9 @@
 package dev.aisle.cli.importer;
 
 import dev.aisle.cli.ProgressBar;
+import dev.aisle.common.dataset.CsvInteractionReader;
+import dev.aisle.common.dataset.Rating;
+import dev.aisle.common.event.EventType;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -8,7 +11,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
@@ -100,6 +105,49 @@ public final class Importer {
             }
         } catch (IOException ex) {
             throw new UncheckedIOException(ex);
+        }
+        bar.finish();
+        return result;
+    }
+
+    /**
+     * Imports interactions from a CSV of {@code user,item[,rating[,timestamp]]} (common-model's
+     * {@link CsvInteractionReader}) as behaviour events of one type: interactions are derived from events in Aisle,
+     * so this is how an interaction log enters the suite. Event ids are derived from the file name and the row, so
+     * importing the same file again is deduplicated by the server; a missing timestamp becomes the import time.
+     *
+     * @param type {@code view}, {@code click}, {@code add_to_cart}, {@code purchase} (the rating is the value) or
+     *     {@code rating} (the rating is the value)
+     */
+    public ImportResult importInteractions(Path file, EventType type, int batch) {
+        List<Rating> rows;
+        try {
+            rows = CsvInteractionReader.read(file);
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+        String prefix = "ix-" + Integer.toHexString(file.getFileName().toString().hashCode()) + "-";
+        Instant now = Instant.now();
+        List<String> lines = new ArrayList<>(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            Rating row = rows.get(i);
+            Map<String, Object> event = new LinkedHashMap<>();
+            event.put("eventId", prefix + i);
+            event.put("type", type.wireName());
+            event.put("userId", row.user());
+            event.put("productId", row.item());
+            if (type == EventType.RATING || type == EventType.PURCHASE) {
+                event.put("value", row.rating());
+            }
+            event.put("timestamp", (row.timestamp() > 0 ? Instant.ofEpochSecond(row.timestamp()) : now).toString());
+            lines.add(mapper.writeValueAsString(event));
+        }
+        ImportResult result = new ImportResult();
+        ProgressBar bar = new ProgressBar("interactions", lines.size(), "interactions");
+        for (int from = 0; from < lines.size(); from += batch) {
+            sendJson(EVENTS_PATH, lines.subList(from, Math.min(lines.size(), from + batch)), "application/x-ndjson",
+                    result);
+            bar.update(Math.min(lines.size(), from + batch));
         }
         bar.finish();
         return result;

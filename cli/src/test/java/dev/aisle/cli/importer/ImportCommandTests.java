@@ -107,6 +107,33 @@ class ImportCommandTests {
     }
 
     @Test
+    void sendsInteractionsAsEventsWithStableIds(@TempDir Path dir) throws IOException {
+        Path interactions = dir.resolve("ratings.csv");
+        Files.writeString(interactions, "user,item,rating,timestamp\nu-1,p-1,4,1700000000\nu-2,p-9,5,\n");
+        StringWriter out = new StringWriter();
+        CommandLine cli = AisleCli.commandLine();
+        cli.setOut(new PrintWriter(out));
+        String port = Integer.toString(server.getAddress().getPort());
+        assertThat(run(cli, "import", "--url", "http://localhost:" + port, "--api-key", "k", "--interactions",
+                interactions.toString(), "--interaction-type", "rating")).isZero();
+        assertThat(captured).contains("Interactions: 2 sent: 2 accepted");
+        assertThat(eventLinesSeen).hasSize(2);
+        assertThat(eventLinesSeen.get(0)).contains("\"type\":\"rating\"").contains("\"userId\":\"u-1\"")
+                .contains("\"productId\":\"p-1\"").contains("\"value\":4.0")
+                .contains("\"timestamp\":\"2023-11-14T22:13:20Z\"");
+
+        assertThat(run(AisleCli.commandLine(), "import", "--url", "http://localhost:" + port, "--api-key", "k",
+                "--interactions", interactions.toString(), "--interaction-type", "rating")).isZero();
+        // the same rows get the same event ids (the server deduplicates by id; this fake only by whole line, and
+        // the row without a timestamp is stamped with the import time)
+        assertThat(eventLinesSeen.stream()
+                .map(line -> line.replaceAll(".*\"eventId\":\"([^\"]+)\".*", "$1")).distinct())
+                .hasSize(2);
+        assertThat(run(AisleCli.commandLine(), "import", "--api-key", "k", "--interactions",
+                interactions.toString(), "--interaction-type", "search")).isEqualTo(2);
+    }
+
+    @Test
     void failsWithoutInputFiles() {
         assertThat(run(AisleCli.commandLine(), "import", "--api-key", "k")).isEqualTo(2);
     }
