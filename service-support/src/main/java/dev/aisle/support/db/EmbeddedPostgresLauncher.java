@@ -79,6 +79,11 @@ public final class EmbeddedPostgresLauncher {
                     .setDataDirectory(dataDirectory)
                     .setCleanDataDirectory(false)
                     .setPGStartupWait(Duration.ofSeconds(60))
+                    // zonky defaults to fsync=off and synchronous_commit=off (fine for tests); the persistent
+                    // server holds real data and must not acknowledge what a crash can lose
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("full_page_writes", "on")
                     .setServerConfig("max_connections", "300")
                     .setServerConfig("listen_addresses", "localhost")
                     .start();
