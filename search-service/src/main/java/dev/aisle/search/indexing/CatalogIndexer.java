@@ -105,10 +105,16 @@ public class CatalogIndexer implements DisposableBean {
             Set<String> present = new HashSet<>();
             current.forEach(p -> present.add(p.id()));
             index.delete(ids.stream().filter(id -> !present.contains(id)).toList());
-            List<IndexedProduct> docs = embed(current.stream().map(CatalogIndexer::toIndexed).toList());
-            index.upsert(docs);
+            List<IndexedProduct> plain = current.stream().map(CatalogIndexer::toIndexed).toList();
+            // lexically searchable at once; the vectors (the slow part) follow in a second commit
+            index.upsert(plain);
             index.commitAndRefresh();
-            suggester.add(docs.stream().map(IndexedProduct::title).toList());
+            suggester.add(plain.stream().map(IndexedProduct::title).toList());
+            List<IndexedProduct> embedded = embed(plain);
+            if (embedded != plain) {
+                index.upsert(embedded);
+                index.commitAndRefresh();
+            }
         } catch (RuntimeException e) {
             log.error("Indexing {} changed product(s) failed", ids.size(), e);
         }
