@@ -1,5 +1,6 @@
 package dev.aisle.recommend.model;
 
+import dev.aisle.common.codec.PrimitiveArrays;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -218,11 +219,11 @@ public final class BiasedMf implements Recommender {
         out.writeLong(config.seed());
         out.writeInt(users);
         out.writeInt(items);
-        ModelIo.writeFloats(out, new float[] {mean, min, max});
-        ModelIo.writeFloats(out, userBias);
-        ModelIo.writeFloats(out, itemBias);
-        ModelIo.writeFloats(out, userFactors);
-        ModelIo.writeFloats(out, itemFactors);
+        PrimitiveArrays.writeFloats(out, new float[] {mean, min, max});
+        PrimitiveArrays.writeFloats(out, userBias);
+        PrimitiveArrays.writeFloats(out, itemBias);
+        PrimitiveArrays.writeFloats(out, userFactors);
+        PrimitiveArrays.writeFloats(out, itemFactors);
     }
 
     static BiasedMf read(DataInputStream in) throws IOException {
@@ -230,7 +231,7 @@ public final class BiasedMf implements Recommender {
                 in.readDouble(), in.readLong());
         int users = in.readInt();
         int items = in.readInt();
-        return new BiasedMf(config, users, items, ModelIo.readFloats(in), ModelIo.readFloats(in),
-                ModelIo.readFloats(in), ModelIo.readFloats(in), ModelIo.readFloats(in));
+        return new BiasedMf(config, users, items, PrimitiveArrays.readFloats(in), PrimitiveArrays.readFloats(in),
+                PrimitiveArrays.readFloats(in), PrimitiveArrays.readFloats(in), PrimitiveArrays.readFloats(in));
     }
 }

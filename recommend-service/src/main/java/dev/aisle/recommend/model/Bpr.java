@@ -1,5 +1,6 @@
 package dev.aisle.recommend.model;
 
+import dev.aisle.common.codec.PrimitiveArrays;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -190,15 +191,15 @@ public final class Bpr implements Recommender {
         out.writeLong(config.seed());
         out.writeInt(users);
         out.writeInt(items);
-        ModelIo.writeFloats(out, userFactors);
-        ModelIo.writeFloats(out, itemFactors);
-        ModelIo.writeFloats(out, itemBias);
+        PrimitiveArrays.writeFloats(out, userFactors);
+        PrimitiveArrays.writeFloats(out, itemFactors);
+        PrimitiveArrays.writeFloats(out, itemBias);
     }
 
     static Bpr read(DataInputStream in) throws IOException {
         Config config = new Config(in.readInt(), in.readDouble(), in.readDouble(), in.readInt(), in.readLong());
         int users = in.readInt();
         int items = in.readInt();
-        return new Bpr(config, users, items, ModelIo.readFloats(in), ModelIo.readFloats(in), ModelIo.readFloats(in));
+        return new Bpr(config, users, items, PrimitiveArrays.readFloats(in), PrimitiveArrays.readFloats(in), PrimitiveArrays.readFloats(in));
     }
 }

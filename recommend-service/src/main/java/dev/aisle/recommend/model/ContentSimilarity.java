@@ -1,5 +1,6 @@
 package dev.aisle.recommend.model;
 
+import dev.aisle.common.codec.PrimitiveArrays;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -165,13 +166,13 @@ public final class ContentSimilarity implements Recommender {
     @Override
     public void writePayload(DataOutputStream out) throws IOException {
         data.write(out);
-        ModelIo.writeInts(out, docStart);
-        ModelIo.writeInts(out, docTerm);
-        ModelIo.writeFloats(out, docWeight);
+        PrimitiveArrays.writeInts(out, docStart);
+        PrimitiveArrays.writeInts(out, docTerm);
+        PrimitiveArrays.writeFloats(out, docWeight);
     }
 
     static ContentSimilarity read(DataInputStream in) throws IOException {
-        return new ContentSimilarity(Interactions.read(in), ModelIo.readInts(in), ModelIo.readInts(in),
-                ModelIo.readFloats(in));
+        return new ContentSimilarity(Interactions.read(in), PrimitiveArrays.readInts(in), PrimitiveArrays.readInts(in),
+                PrimitiveArrays.readFloats(in));
     }
 }

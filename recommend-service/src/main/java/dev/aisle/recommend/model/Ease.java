@@ -1,5 +1,6 @@
 package dev.aisle.recommend.model;
 
+import dev.aisle.common.codec.PrimitiveArrays;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -174,12 +175,12 @@ public final class Ease implements Recommender {
         out.writeInt(config.maxItems());
         out.writeInt(config.threads());
         data.write(out);
-        ModelIo.writeInts(out, modelled);
-        ModelIo.writeFloats(out, weights);
+        PrimitiveArrays.writeInts(out, modelled);
+        PrimitiveArrays.writeFloats(out, weights);
     }
 
     static Ease read(DataInputStream in) throws IOException {
         Config config = new Config(in.readDouble(), in.readInt(), in.readInt());
-        return new Ease(config, Interactions.read(in), ModelIo.readInts(in), ModelIo.readFloats(in));
+        return new Ease(config, Interactions.read(in), PrimitiveArrays.readInts(in), PrimitiveArrays.readFloats(in));
     }
 }

@@ -1,5 +1,6 @@
 package dev.aisle.recommend.model;
 
+import dev.aisle.common.codec.PrimitiveArrays;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -232,8 +233,8 @@ public final class ImplicitAls implements Recommender {
         out.writeLong(config.seed());
         out.writeInt(users);
         out.writeInt(items);
-        ModelIo.writeFloats(out, userFactors);
-        ModelIo.writeFloats(out, itemFactors);
+        PrimitiveArrays.writeFloats(out, userFactors);
+        PrimitiveArrays.writeFloats(out, itemFactors);
     }
 
     static ImplicitAls read(DataInputStream in) throws IOException {
@@ -241,6 +242,6 @@ public final class ImplicitAls implements Recommender {
                 in.readBoolean(), in.readInt(), in.readLong());
         int users = in.readInt();
         int items = in.readInt();
-        return new ImplicitAls(config, users, items, ModelIo.readFloats(in), ModelIo.readFloats(in));
+        return new ImplicitAls(config, users, items, PrimitiveArrays.readFloats(in), PrimitiveArrays.readFloats(in));
     }
 }

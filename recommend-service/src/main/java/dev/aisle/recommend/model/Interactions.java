@@ -1,5 +1,6 @@
 package dev.aisle.recommend.model;
 
+import dev.aisle.common.codec.PrimitiveArrays;
 import java.util.Arrays;
 
 /**
@@ -154,14 +155,14 @@ public final class Interactions {
     void write(java.io.DataOutputStream out) throws java.io.IOException {
         out.writeInt(users);
         out.writeInt(items);
-        ModelIo.writeInts(out, userStart);
-        ModelIo.writeInts(out, userItems);
-        ModelIo.writeFloats(out, userValues);
+        PrimitiveArrays.writeInts(out, userStart);
+        PrimitiveArrays.writeInts(out, userItems);
+        PrimitiveArrays.writeFloats(out, userValues);
     }
 
     static Interactions read(java.io.DataInputStream in) throws java.io.IOException {
         int users = in.readInt();
         int items = in.readInt();
-        return new Interactions(users, items, ModelIo.readInts(in), ModelIo.readInts(in), ModelIo.readFloats(in));
+        return new Interactions(users, items, PrimitiveArrays.readInts(in), PrimitiveArrays.readInts(in), PrimitiveArrays.readFloats(in));
     }
 }

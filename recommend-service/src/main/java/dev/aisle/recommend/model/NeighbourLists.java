@@ -1,5 +1,6 @@
 package dev.aisle.recommend.model;
 
+import dev.aisle.common.codec.PrimitiveArrays;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -60,12 +61,12 @@ final class NeighbourLists {
     }
 
     void write(DataOutputStream out) throws IOException {
-        ModelIo.writeInts(out, start);
-        ModelIo.writeInts(out, neighbour);
-        ModelIo.writeFloats(out, similarity);
+        PrimitiveArrays.writeInts(out, start);
+        PrimitiveArrays.writeInts(out, neighbour);
+        PrimitiveArrays.writeFloats(out, similarity);
     }
 
     static NeighbourLists read(DataInputStream in) throws IOException {
-        return new NeighbourLists(ModelIo.readInts(in), ModelIo.readInts(in), ModelIo.readFloats(in));
+        return new NeighbourLists(PrimitiveArrays.readInts(in), PrimitiveArrays.readInts(in), PrimitiveArrays.readFloats(in));
     }
 }

@@ -1,5 +1,6 @@
 package dev.aisle.recommend.model;
 
+import dev.aisle.common.codec.PrimitiveArrays;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -116,13 +117,13 @@ public final class Popularity implements Recommender {
     @Override
     public void writePayload(DataOutputStream out) throws IOException {
         out.writeInt(users);
-        ModelIo.writeFloats(out, itemScores);
+        PrimitiveArrays.writeFloats(out, itemScores);
         ModelIo.writeParams(out, params);
     }
 
     static Popularity read(DataInputStream in) throws IOException {
         int users = in.readInt();
-        float[] scores = ModelIo.readFloats(in);
+        float[] scores = PrimitiveArrays.readFloats(in);
         Map<String, Object> params = new LinkedHashMap<>(ModelIo.readParams(in));
         return new Popularity(users, scores, params);
     }

@@ -1,5 +1,6 @@
 package dev.aisle.behavior.prediction.model.baseline;
 
+import dev.aisle.common.codec.PrimitiveArrays;
 import dev.aisle.behavior.prediction.model.ItemPopularity;
 import dev.aisle.behavior.prediction.model.NextItemModel;
 import java.io.DataInputStream;
@@ -42,13 +43,13 @@ public final class PopularityModel implements NextItemModel {
 
     @Override
     public void write(DataOutputStream out) throws IOException {
-        BaselineCodec.writeInts(out, popularity.counts());
+        PrimitiveArrays.writeInts(out, popularity.counts());
     }
 
     /** Restores a model written by {@link #write}. */
     public static PopularityModel read(DataInputStream in) throws IOException {
         PopularityModel model = new PopularityModel();
-        model.popularity = ItemPopularity.fromCounts(BaselineCodec.readInts(in));
+        model.popularity = ItemPopularity.fromCounts(PrimitiveArrays.readInts(in));
         return model;
     }
 }

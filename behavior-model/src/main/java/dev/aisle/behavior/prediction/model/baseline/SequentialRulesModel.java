@@ -1,5 +1,6 @@
 package dev.aisle.behavior.prediction.model.baseline;
 
+import dev.aisle.common.codec.PrimitiveArrays;
 import dev.aisle.behavior.prediction.model.NextItemModel;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -118,17 +119,17 @@ public final class SequentialRulesModel implements NextItemModel {
     @Override
     public void write(DataOutputStream out) throws IOException {
         out.writeInt(steps);
-        BaselineCodec.writeInts(out, rowStart);
-        BaselineCodec.writeInts(out, successors);
-        BaselineCodec.writeFloats(out, weights);
+        PrimitiveArrays.writeInts(out, rowStart);
+        PrimitiveArrays.writeInts(out, successors);
+        PrimitiveArrays.writeFloats(out, weights);
     }
 
     /** Restores a model written by {@link #write}. */
     public static SequentialRulesModel read(DataInputStream in) throws IOException {
         SequentialRulesModel model = new SequentialRulesModel(in.readInt());
-        model.rowStart = BaselineCodec.readInts(in);
-        model.successors = BaselineCodec.readInts(in);
-        model.weights = BaselineCodec.readFloats(in);
+        model.rowStart = PrimitiveArrays.readInts(in);
+        model.successors = PrimitiveArrays.readInts(in);
+        model.weights = PrimitiveArrays.readFloats(in);
         return model;
     }
 }

@@ -1,5 +1,6 @@
 package dev.aisle.behavior.prediction.model.baseline;
 
+import dev.aisle.common.codec.PrimitiveArrays;
 import dev.aisle.behavior.prediction.model.NextItemModel;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -180,16 +181,16 @@ public final class SessionKnnModel implements NextItemModel {
         out.writeInt(k);
         out.writeInt(sampleSize);
         out.writeInt(numItems);
-        BaselineCodec.writeInts(out, sessionStart);
-        BaselineCodec.writeInts(out, sessionItems);
+        PrimitiveArrays.writeInts(out, sessionStart);
+        PrimitiveArrays.writeInts(out, sessionItems);
     }
 
     /** Restores a model written by {@link #write}; the postings are rebuilt. */
     public static SessionKnnModel read(DataInputStream in) throws IOException {
         SessionKnnModel model = new SessionKnnModel(in.readInt(), in.readInt());
         int items = in.readInt();
-        int[] start = BaselineCodec.readInts(in);
-        int[] flat = BaselineCodec.readInts(in);
+        int[] start = PrimitiveArrays.readInts(in);
+        int[] flat = PrimitiveArrays.readInts(in);
         List<int[]> sessions = new java.util.ArrayList<>(start.length - 1);
         for (int s = 0; s + 1 < start.length; s++) {
             sessions.add(Arrays.copyOfRange(flat, start[s], start[s + 1]));

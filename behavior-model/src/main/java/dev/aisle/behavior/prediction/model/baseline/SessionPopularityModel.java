@@ -1,5 +1,6 @@
 package dev.aisle.behavior.prediction.model.baseline;
 
+import dev.aisle.common.codec.PrimitiveArrays;
 import dev.aisle.behavior.prediction.model.ItemPopularity;
 import dev.aisle.behavior.prediction.model.NextItemModel;
 import java.io.DataInputStream;
@@ -59,13 +60,13 @@ public final class SessionPopularityModel implements NextItemModel {
 
     @Override
     public void write(DataOutputStream out) throws IOException {
-        BaselineCodec.writeInts(out, popularity.counts());
+        PrimitiveArrays.writeInts(out, popularity.counts());
     }
 
     /** Restores a model written by {@link #write}. */
     public static SessionPopularityModel read(DataInputStream in) throws IOException {
         SessionPopularityModel model = new SessionPopularityModel();
-        model.init(ItemPopularity.fromCounts(BaselineCodec.readInts(in)));
+        model.init(ItemPopularity.fromCounts(PrimitiveArrays.readInts(in)));
         return model;
     }
 }

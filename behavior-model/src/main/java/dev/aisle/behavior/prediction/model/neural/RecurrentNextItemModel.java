@@ -1,5 +1,6 @@
 package dev.aisle.behavior.prediction.model.neural;
 
+import dev.aisle.common.codec.PrimitiveArrays;
 import dev.aisle.behavior.prediction.model.ItemPopularity;
 import dev.aisle.behavior.prediction.model.NextItemModel;
 import dev.aisle.behavior.prediction.model.PrefixEvaluator;
@@ -179,12 +180,12 @@ public final class RecurrentNextItemModel implements NextItemModel {
     public void write(DataOutputStream out) throws IOException {
         RecurrentConfigCodec.write(config, out);
         out.writeInt(numItems);
-        writeFloats(out, net.inputWeights);
-        writeFloats(out, net.recurrentWeights);
-        writeFloats(out, net.inputBias);
-        writeFloats(out, net.tables.embedding);
-        writeFloats(out, net.tables.outputWeights);
-        writeFloats(out, net.tables.outputBias);
+        PrimitiveArrays.writeFloats(out, net.inputWeights);
+        PrimitiveArrays.writeFloats(out, net.recurrentWeights);
+        PrimitiveArrays.writeFloats(out, net.inputBias);
+        PrimitiveArrays.writeFloats(out, net.tables.embedding);
+        PrimitiveArrays.writeFloats(out, net.tables.outputWeights);
+        PrimitiveArrays.writeFloats(out, net.tables.outputBias);
     }
 
     /** Restores a model written by {@link #write}. */
@@ -192,24 +193,11 @@ public final class RecurrentNextItemModel implements NextItemModel {
         RecurrentConfig c = RecurrentConfigCodec.read(in);
         RecurrentNextItemModel model = new RecurrentNextItemModel(c);
         model.numItems = in.readInt();
-        float[] wx = readFloats(in);
-        float[] u = readFloats(in);
-        float[] b = readFloats(in);
+        float[] wx = PrimitiveArrays.readFloats(in);
+        float[] u = PrimitiveArrays.readFloats(in);
+        float[] b = PrimitiveArrays.readFloats(in);
         model.net = new RecurrentNetwork(c, wx, u, b, new ItemTables(model.numItems, c.embeddingSize(),
-                c.hiddenSize(), readFloats(in), readFloats(in), readFloats(in)));
+                c.hiddenSize(), PrimitiveArrays.readFloats(in), PrimitiveArrays.readFloats(in), PrimitiveArrays.readFloats(in)));
         return model;
-    }
-
-    private static void writeFloats(DataOutputStream out, float[] values) throws IOException {
-        out.writeInt(values.length);
-        java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate(values.length * Float.BYTES);
-        buffer.asFloatBuffer().put(values);
-        out.write(buffer.array());
-    }
-
-    private static float[] readFloats(DataInputStream in) throws IOException {
-        float[] values = new float[in.readInt()];
-        java.nio.ByteBuffer.wrap(in.readNBytes(values.length * Float.BYTES)).asFloatBuffer().get(values);
-        return values;
     }
 }

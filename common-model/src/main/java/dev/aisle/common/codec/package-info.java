@@ -1,0 +1,2 @@
+/** Binary encodings shared by the models that save their state. */
+package dev.aisle.common.codec;
