@@ -87,21 +87,35 @@ public class AnalyticsBenchCommand implements Callable<Integer> {
         TopListQueries tops = new TopListQueries(jdbc);
         List<EventType> steps = List.of(EventType.VIEW, EventType.ADD_TO_CART, EventType.PURCHASE);
         Map<String, Supplier<Object>> queries = new LinkedHashMap<>();
+        AnalyticsFilter segment = new AnalyticsFilter(from, to, null, 0);
+        AnalyticsFilter sports = new AnalyticsFilter(from, to, "Sports", null);
         queries.put("kpis day, " + days + " days", () -> kpis.series(all, Interval.DAY));
         queries.put("kpis week", () -> kpis.series(all, Interval.WEEK));
         queries.put("kpis month", () -> kpis.series(all, Interval.MONTH));
-        queries.put("kpis day, segment 0", () -> kpis.series(new AnalyticsFilter(from, to, null, 0), Interval.DAY));
-        queries.put("kpis day, category Sports", () -> kpis.series(
-                new AnalyticsFilter(from, to, "Sports", null), Interval.DAY));
+        queries.put("kpis day, segment 0", () -> kpis.series(segment, Interval.DAY));
+        queries.put("kpis week, segment 0", () -> kpis.series(segment, Interval.WEEK));
+        queries.put("kpis day, category Sports", () -> kpis.series(sports, Interval.DAY));
+        queries.put("kpis week, category Sports, segment 0", () -> kpis.series(
+                new AnalyticsFilter(from, to, "Sports", 0), Interval.WEEK));
         queries.put("kpis day, category Sports > Basketball, last 7 days", () -> kpis.series(
                 new AnalyticsFilter(to.minusDays(6), to, "Sports > Basketball", null), Interval.DAY));
         queries.put("funnel session view>cart>purchase", () -> funnels.funnel(all, steps, null));
         queries.put("funnel session, last 7 days", () -> funnels.funnel(
                 new AnalyticsFilter(to.minusDays(6), to, null, null), steps, null));
+        queries.put("funnel session, segment 0", () -> funnels.funnel(segment, steps, null));
         queries.put("funnel user within 7 days", () -> funnels.funnel(all, steps, 7));
+        queries.put("funnel user within 7 days, segment 0", () -> funnels.funnel(segment, steps, 7));
+        queries.put("funnel session, category Sports, last 7 days", () -> funnels.funnel(
+                new AnalyticsFilter(to.minusDays(6), to, "Sports", null), steps, null));
+        queries.put("funnel session, category Sports", () -> funnels.funnel(sports, steps, null));
         queries.put("cohorts 8 weeks", () -> cohorts.cohorts(all, 8));
+        queries.put("cohorts 8 weeks, segment 0", () -> cohorts.cohorts(segment, 8));
+        queries.put("cohorts 8 weeks, category Sports", () -> cohorts.cohorts(sports, 8));
         queries.put("top products (views)", () -> tops.products(all, "views", 10));
+        queries.put("top products (views), category Sports", () -> tops.products(sports, "views", 10));
+        queries.put("top products (views), segment 0", () -> tops.products(segment, "views", 10));
         queries.put("top categories (revenue)", () -> tops.categories(all, "revenue", 0, 10));
+        queries.put("top categories (revenue), segment 0", () -> tops.categories(segment, "revenue", 0, 10));
         queries.put("top queries", () -> tops.queries(all, false, 10));
         queries.put("zero-result queries", () -> tops.queries(all, true, 10));
         System.out.printf("%-52s %10s %10s%n", "query", "p50 ms", "max ms");

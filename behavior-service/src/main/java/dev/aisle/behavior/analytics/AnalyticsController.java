@@ -53,26 +53,31 @@ class AnalyticsController {
             `steps` lists 2–10 event types in order (e.g. view,add_to_cart,purchase). Without `withinDays` the \
             funnel runs within a session; with it, per user, each later step within N days of the user's step-1 \
             event. An entity enters at its first step-1 event in [from, to]; each later step must follow the \
-            previous matched event. An unknown step type is a 400.""")
+            previous matched event. `category` counts only events on products of that subtree as steps; \
+            `segment` keeps entities whose entry event's user is in that segment. An unknown step type is a 400.""")
     @GetMapping("/funnel")
     FunnelReport funnel(@RequestParam @DateTimeFormat(iso = ISO.DATE) LocalDate from,
             @RequestParam @DateTimeFormat(iso = ISO.DATE) LocalDate to,
             @RequestParam String steps,
             @RequestParam(required = false) Integer withinDays,
+            @RequestParam(required = false) String category,
             @RequestParam(required = false) Integer segment) {
-        return funnels.funnel(new AnalyticsFilter(from, to, null, segment), FunnelQueries.parseSteps(steps),
+        return funnels.funnel(new AnalyticsFilter(from, to, category, segment), FunnelQueries.parseSteps(steps),
                 withinDays);
     }
 
     @Operation(summary = "Weekly retention cohorts", description = """
             Users by the ISO week of their first session; column k is the share of the cohort with a session \
-            starting k weeks later. Cohorts whose first week lies in the weeks of [from, to].""")
+            starting k weeks later. Cohorts whose first week lies in the weeks of [from, to]. With `category`, \
+            only the sessions' events on products of that subtree count (first session and activity in the \
+            category).""")
     @GetMapping("/cohorts")
     CohortTable cohorts(@RequestParam @DateTimeFormat(iso = ISO.DATE) LocalDate from,
             @RequestParam @DateTimeFormat(iso = ISO.DATE) LocalDate to,
             @RequestParam(defaultValue = "8") int weeks,
+            @RequestParam(required = false) String category,
             @RequestParam(required = false) Integer segment) {
-        return cohorts.cohorts(new AnalyticsFilter(from, to, null, segment), weeks);
+        return cohorts.cohorts(new AnalyticsFilter(from, to, category, segment), weeks);
     }
 
     @Operation(summary = "Top products by views, carts, purchases or revenue (events by their own time)")

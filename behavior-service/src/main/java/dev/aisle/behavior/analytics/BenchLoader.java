@@ -18,8 +18,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Bulk-loads simulator products and events straight into PostgreSQL with {@code COPY} for the analytics benchmark:
- * the secondary event indexes are dropped during the load and rebuilt after it, and {@code behavior.sessions} is
- * built with one aggregate (the bulk equivalent of what ingestion maintains row by row).
+ * the secondary event indexes are dropped during the load and rebuilt after it, and {@code behavior.sessions} and
+ * the analytics rollups are built by {@code behavior.rebuild_rollups()} (the bulk equivalent of what ingestion
+ * maintains batch by batch).
  */
 final class BenchLoader {
 
@@ -43,7 +44,8 @@ final class BenchLoader {
             st.execute(CATALOG);
             st.execute("truncate catalog.products");
             st.execute("truncate behavior.events, behavior.sessions, behavior.user_sessions,"
-                    + " behavior.user_segments, behavior.segments");
+                    + " behavior.user_segments, behavior.segments, behavior.session_categories, behavior.kpi_daily,"
+                    + " behavior.user_daily, behavior.user_activity, behavior.product_daily, behavior.user_paths");
             for (String index : INDEXES) {
                 st.execute("drop index if exists behavior." + index.split(" ")[2]);
             }
@@ -74,13 +76,8 @@ final class BenchLoader {
             for (String index : INDEXES) {
                 st.execute(index);
             }
-            st.execute("""
-                    insert into behavior.sessions (session_id, user_id, started_at, ended_at, events, page_views,
-                                                   purchases, revenue)
-                    select session_id, min(user_id), min(occurred_at), max(occurred_at), count(*),
-                           count(*) filter (where type = 'view'), count(*) filter (where type = 'purchase'),
-                           coalesce(sum(value) filter (where type = 'purchase'), 0)
-                    from behavior.events where session_id is not null group by session_id""");
+            st.execute("analyze behavior.events");
+            st.execute("select behavior.rebuild_rollups()");
             st.execute("insert into behavior.user_segments (user_id, segment_id) select distinct user_id,"
                     + " abs(hashtext(user_id)) % 5 from behavior.sessions where user_id is not null");
             st.execute("analyze");

@@ -13,6 +13,11 @@ import org.springframework.stereotype.Repository;
  * Weekly retention cohorts: a user belongs to the ISO week (Monday, UTC) of the first session the store has of
  * them, and is active in a week when one of their sessions starts in it. Row = cohorts whose week starts in the
  * weeks of [from, to]; column k = share of the cohort active k weeks after its first week (column 0 is 1).
+ *
+ * <p>The whole shop reads {@code user_activity} (each user's sorted days with a session start): the cohort week
+ * is that of the first day, and week k is active when {@code width_bucket} (a binary search) finds a day in it. With
+ * a category, users and activity are those of the category's sessions ({@code session_categories}: the sessions
+ * restricted to the category's events, as in the KPIs).
  */
 @Repository
 class CohortQueries {
@@ -29,18 +34,35 @@ class CohortQueries {
         }
         String segment = filter.segment() == null ? ""
                 : " and user_id in (select user_id from behavior.user_segments where segment_id = :segment)";
-        String sql = "with firsts as (select user_id, date_trunc('week', min(started_at) at time zone 'UTC')::date"
-                + " as week from behavior.sessions where user_id is not null group by user_id),"
-                + " cohort as (select user_id, week from firsts where week >= :fromWeek and week <= :toWeek"
-                + segment + "),"
-                + " act as (select distinct s.user_id, date_trunc('week', s.started_at at time zone 'UTC')::date"
-                + " as week from behavior.sessions s join cohort c on c.user_id = s.user_id)"
-                + " select c.week, (a.week - c.week) / 7 as k, count(*) from cohort c"
-                + " join act a on a.user_id = c.user_id where a.week - c.week <= :maxDays group by 1, 2 order by 1, 2";
+        String sql;
+        if (filter.category() == null) {
+            // Day 0 (2000-01-01) is a Saturday: a day number d lies (d + 5) % 7 days after its week's Monday.
+            sql = "select date '2000-01-01' + fw, k, count(*) from (select days, days[1] - (days[1] + 5) % 7 as fw"
+                    + " from behavior.user_activity where cardinality(days) > 0" + segment + ") u"
+                    + " cross join generate_series(0, :weeks) k"
+                    + " where fw >= :fromWeek - date '2000-01-01' and fw <= :toWeek - date '2000-01-01'"
+                    + " and width_bucket(fw + 7 * k + 6, days) > width_bucket(fw + 7 * k - 1, days)"
+                    + " group by 1, 2 order by 1, 2";
+        } else {
+            sql = "with firsts as (select user_id, date_trunc('week', min(started_at) at time zone 'UTC')::date"
+                    + " as week from behavior.session_categories where category = :category and user_id is not null"
+                    + " group by user_id),"
+                    + " cohort as (select user_id, week from firsts where week >= :fromWeek and week <= :toWeek"
+                    + segment + "),"
+                    + " act as (select distinct s.user_id, date_trunc('week', s.started_at at time zone 'UTC')::date"
+                    + " as week from behavior.session_categories s join cohort c on c.user_id = s.user_id"
+                    + " where s.category = :category)"
+                    + " select c.week, (a.week - c.week) / 7 as k, count(*) from cohort c"
+                    + " join act a on a.user_id = c.user_id where a.week - c.week <= 7 * :weeks"
+                    + " group by 1, 2 order by 1, 2";
+        }
         JdbcClient.StatementSpec spec = jdbc.sql(sql)
                 .param("fromWeek", Interval.WEEK.start(filter.from()))
                 .param("toWeek", Interval.WEEK.start(filter.to()))
-                .param("maxDays", 7 * weeks);
+                .param("weeks", weeks);
+        if (filter.category() != null) {
+            spec = spec.param("category", filter.category());
+        }
         if (filter.segment() != null) {
             spec = spec.param("segment", filter.segment());
         }
@@ -51,6 +73,6 @@ class CohortQueries {
         });
         List<CohortTable.Cohort> rows = new ArrayList<>();
         active.forEach((week, counts) -> rows.add(CohortTable.Cohort.of(week, counts)));
-        return new CohortTable(filter.from(), filter.to(), filter.segment(), weeks, rows);
+        return new CohortTable(filter.from(), filter.to(), filter.category(), filter.segment(), weeks, rows);
     }
 }

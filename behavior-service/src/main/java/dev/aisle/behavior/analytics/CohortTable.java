@@ -7,10 +7,12 @@ import java.util.List;
 /**
  * A retention table.
  *
+ * @param category the category filter ({@code null} for the whole shop)
  * @param weeks number of following weeks shown (columns 0..weeks)
  * @param cohorts one row per first-activity week, in order
  */
-public record CohortTable(LocalDate from, LocalDate to, Integer segment, int weeks, List<Cohort> cohorts) {
+public record CohortTable(LocalDate from, LocalDate to, String category, Integer segment, int weeks,
+        List<Cohort> cohorts) {
 
     /**
      * One cohort.

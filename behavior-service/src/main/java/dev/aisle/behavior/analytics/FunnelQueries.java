@@ -49,26 +49,79 @@ class FunnelQueries {
     /**
      * The funnel's step counts.
      *
+     * <p>Without a category the funnel reads the paths that ingestion keeps per session ({@code sessions.steps},
+     * one code per event in time order, and {@code sessions.times}) or per user ({@code user_paths}) in one pass:
+     * the entry is the first step-1 code among the events in [from, to) (located by {@code width_bucket}, a binary
+     * search over the times), and step k is reached when the path from the entry (up to the last event within N
+     * days in the user mode) matches {@code s1%s2%…sk%}: an ordered match exists exactly when the earliest-event
+     * matching finds one. With a category the steps count only events on products of the category subtree, read
+     * from the events (one join per step).
+     *
      * @param withinDays {@code null} for the session mode; N for the user mode with an N-day window
      */
     FunnelReport funnel(AnalyticsFilter filter, List<EventType> steps, Integer withinDays) {
         if (withinDays != null && (withinDays < 1 || withinDays > 365)) {
             throw new BadRequestException("withinDays must be between 1 and 365, got " + withinDays);
         }
+        long[] counts = filter.category() == null ? fromPaths(filter, steps, withinDays)
+                : fromEvents(filter, steps, withinDays);
+        return FunnelReport.of(filter, steps, withinDays, counts);
+    }
+
+    private long[] fromPaths(AnalyticsFilter filter, List<EventType> steps, Integer withinDays) {
+        String segment = filter.segment() == null ? ""
+                : " and user_id in (select user_id from behavior.user_segments where segment_id = :segment)";
+        String source = withinDays == null
+                ? "select steps, times from behavior.sessions where started_at >= cast(:from as timestamptz)"
+                        + " - (select longest from behavior.session_bounds) and started_at < :to"
+                        + " and ended_at >= :from" + segment
+                : "select steps, times from behavior.user_paths where true" + segment;
+        String end = withinDays == null ? "length(steps)"
+                : "case when i1 > 0 then width_bucket(times[i1] + :window, times) else 0 end";
+        StringBuilder sql = new StringBuilder("select count(*) filter (where i1 > 0)");
+        StringBuilder pattern = new StringBuilder(code(steps.get(0)));
+        for (int i = 1; i < steps.size(); i++) {
+            pattern.append('%').append(code(steps.get(i)));
+            sql.append(", count(*) filter (where i1 > 0 and substr(steps, i1, e - i1 + 1) like '")
+                    .append(pattern).append("%')");
+        }
+        sql.append(" from (select steps, i1, ").append(end).append(" as e from (")
+                .append("select steps, times, case when p > 0 then lo + p - 1 else 0 end as i1 from (")
+                .append("select steps, times, lo, strpos(substr(steps, lo, greatest(hi - lo + 1, 0)), :c0) as p")
+                .append(" from (select steps, times, width_bucket(:fromMicros - 1, times) + 1 as lo,")
+                .append(" width_bucket(:toMicros - 1, times) as hi from (").append(source)
+                .append(") s) a) b) c) d");
+        JdbcClient.StatementSpec spec = jdbc.sql(sql.toString())
+                .param("from", filter.start()).param("to", filter.end())
+                .param("fromMicros", micros(filter.start())).param("toMicros", micros(filter.end()))
+                .param("c0", code(steps.get(0)));
+        if (withinDays != null) {
+            spec = spec.param("window", withinDays * 86_400_000_000L);
+        }
+        if (filter.segment() != null) {
+            spec = spec.param("segment", filter.segment());
+        }
+        return counts(spec, steps.size());
+    }
+
+    private long[] fromEvents(AnalyticsFilter filter, List<EventType> steps, Integer withinDays) {
         String key = withinDays == null ? "session_id" : "user_id";
         String segment = filter.segment() == null ? ""
                 : " and user_id in (select user_id from behavior.user_segments where segment_id = :segment)";
+        String category = " and product_id in (select id from catalog.products where category_path = :category"
+                + " or starts_with(category_path, :categoryPrefix))";
         StringBuilder sql = new StringBuilder("with s0 as (select distinct on (k) k, occurred_at as t, id,"
                 + " occurred_at as t0 from (select " + key + " as k, occurred_at, id from behavior.events"
                 + " where type = :t0 and occurred_at >= :from and occurred_at < :to and " + key + " is not null"
-                + segment + ") x order by k, occurred_at, id)");
+                + segment + category + ") x order by k, occurred_at, id)");
         for (int i = 1; i < steps.size(); i++) {
             sql.append(", s").append(i).append(" as (select distinct on (p.k) p.k, e.occurred_at as t, e.id, p.t0")
                     .append(" from s").append(i - 1).append(" p join behavior.events e on e.").append(key)
                     .append(" = p.k where e.type = :t").append(i)
-                    .append(" and (e.occurred_at > p.t or (e.occurred_at = p.t and e.id > p.id))");
+                    .append(" and (e.occurred_at > p.t or (e.occurred_at = p.t and e.id > p.id))")
+                    .append(category.replace("product_id", "e.product_id"));
             if (withinDays != null) {
-                sql.append(" and e.occurred_at <= p.t0 + make_interval(days => :days)");
+                sql.append(" and e.occurred_at <= p.t0 + make_interval(secs => :seconds)");
             }
             sql.append(" order by p.k, e.occurred_at, e.id)");
         }
@@ -77,23 +130,44 @@ class FunnelQueries {
             sql.append(i == 0 ? "" : ", ").append("(select count(*) from s").append(i).append(")");
         }
         JdbcClient.StatementSpec spec = jdbc.sql(sql.toString())
-                .param("from", filter.start()).param("to", filter.end());
+                .param("from", filter.start()).param("to", filter.end())
+                .param("category", filter.category()).param("categoryPrefix", filter.categoryPrefix());
         for (int i = 0; i < steps.size(); i++) {
             spec = spec.param("t" + i, steps.get(i).wireName());
         }
         if (withinDays != null) {
-            spec = spec.param("days", withinDays);
+            spec = spec.param("seconds", withinDays * 86_400.0);
         }
         if (filter.segment() != null) {
             spec = spec.param("segment", filter.segment());
         }
-        long[] counts = spec.query((rs, n) -> {
-            long[] c = new long[steps.size()];
+        return counts(spec, steps.size());
+    }
+
+    private static long[] counts(JdbcClient.StatementSpec spec, int steps) {
+        return spec.query((rs, n) -> {
+            long[] c = new long[steps];
             for (int i = 0; i < c.length; i++) {
                 c[i] = rs.getLong(i + 1);
             }
             return c;
         }).single();
-        return FunnelReport.of(filter, steps, withinDays, counts);
+    }
+
+    private static long micros(java.time.OffsetDateTime at) {
+        return at.toEpochSecond() * 1_000_000L + at.getNano() / 1_000;
+    }
+
+    /** The path code of a step type, as {@code behavior.step_code} writes it. */
+    static String code(EventType type) {
+        return switch (type) {
+            case VIEW -> "v";
+            case CLICK -> "c";
+            case SEARCH -> "s";
+            case ADD_TO_CART -> "a";
+            case REMOVE_FROM_CART -> "r";
+            case PURCHASE -> "p";
+            case RATING -> "t";
+        };
     }
 }

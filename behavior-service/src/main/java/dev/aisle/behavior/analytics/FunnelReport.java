@@ -8,11 +8,12 @@ import java.util.List;
 /**
  * A funnel's result.
  *
+ * @param category the category filter ({@code null} for the whole shop)
  * @param scope {@code session} or {@code user}
  * @param withinDays the user mode's window, {@code null} in the session mode
  * @param steps one entry per step, in order
  */
-public record FunnelReport(LocalDate from, LocalDate to, Integer segment, String scope, Integer withinDays,
+public record FunnelReport(LocalDate from, LocalDate to, String category, Integer segment, String scope, Integer withinDays,
         List<Step> steps) {
 
     /**
@@ -36,7 +37,7 @@ public record FunnelReport(LocalDate from, LocalDate to, Integer segment, String
             steps.add(new Step(types.get(i).wireName(), counts[i], ratio(counts[i], previous),
                     ratio(counts[i], counts[0]), previous - counts[i]));
         }
-        return new FunnelReport(filter.from(), filter.to(), filter.segment(),
+        return new FunnelReport(filter.from(), filter.to(), filter.category(), filter.segment(),
                 withinDays == null ? "session" : "user", withinDays, steps);
     }
 

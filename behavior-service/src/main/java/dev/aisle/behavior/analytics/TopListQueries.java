@@ -10,6 +10,8 @@ import org.springframework.stereotype.Repository;
 /**
  * Top products, categories and queries over the events whose own time lies in the range (not the session start).
  * Ties break by id or name, so the lists are deterministic. Queries are grouped by lower-cased, trimmed text.
+ * Products and categories read the per-(day, product) counters ingestion keeps in {@code product_daily} (categories
+ * from the catalogue as it is now); with a segment filter they read the events of the segment's users.
  */
 @Repository
 class TopListQueries {
@@ -26,6 +28,16 @@ class TopListQueries {
     /** Products by {@code views}, {@code carts}, {@code purchases} or {@code revenue}. */
     List<ProductCount> products(AnalyticsFilter filter, String metric, int limit) {
         String order = orderColumn(metric);
+        if (filter.segment() == null) {
+            String sql = "select r.product_id, " + DAILY_COUNTS + " from behavior.product_daily r"
+                    + categoryJoin(filter).replace("e.product_id", "r.product_id") + DAILY_WHERE
+                    + " group by r.product_id order by " + order + " desc, r.product_id limit :limit";
+            return KpiQueries.bind(jdbc.sql(sql), filter).param("fromDay", filter.from()).param("toDay", filter.to())
+                    .param("limit", checkLimit(limit))
+                    .query((rs, n) -> new ProductCount(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
+                            rs.getBigDecimal(5)))
+                    .list();
+        }
         String sql = "select e.product_id, " + COUNTS + " from behavior.events e"
                 + categoryJoin(filter) + where(filter) + " and e.product_id is not null"
                 + " group by e.product_id order by " + order + " desc, e.product_id limit :limit";
@@ -44,10 +56,16 @@ class TopListQueries {
                 : "array_to_string((string_to_array(p.category_path, ' > '))[1\\:" + level + "], ' > ')";
         String join = filter.category() == null ? " join catalog.products p on p.id = e.product_id" : categoryJoin(
                 filter);
-        String sql = "select " + path + " as category, " + COUNTS + " from behavior.events e" + join
-                + where(filter) + " and p.category_path is not null"
-                + " group by 1 order by " + orderColumn(metric) + " desc, 1 limit :limit";
-        return KpiQueries.bind(jdbc.sql(sql), filter).param("limit", checkLimit(limit))
+        String sql = filter.segment() == null
+                ? "select " + path + " as category, " + DAILY_COUNTS + " from behavior.product_daily r"
+                        + join.replace("e.product_id", "r.product_id") + DAILY_WHERE
+                        + " and p.category_path is not null group by 1 order by " + orderColumn(metric)
+                        + " desc, 1 limit :limit"
+                : "select " + path + " as category, " + COUNTS + " from behavior.events e" + join
+                        + where(filter) + " and p.category_path is not null"
+                        + " group by 1 order by " + orderColumn(metric) + " desc, 1 limit :limit";
+        return KpiQueries.bind(jdbc.sql(sql), filter).param("fromDay", filter.from()).param("toDay", filter.to())
+                .param("limit", checkLimit(limit))
                 .query((rs, n) -> new CategoryCount(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
                         rs.getBigDecimal(5)))
                 .list();
@@ -71,6 +89,12 @@ class TopListQueries {
             + " count(*) filter (where e.type = 'add_to_cart') as carts,"
             + " count(*) filter (where e.type = 'purchase') as purchases,"
             + " coalesce(sum(e.value) filter (where e.type = 'purchase'), 0) as revenue";
+
+    /** The same counts from the per-(day, product) rollup (events by the UTC day they occurred). */
+    private static final String DAILY_COUNTS = "sum(r.views) as views, sum(r.carts) as carts,"
+            + " sum(r.purchases) as purchases, sum(r.revenue) as revenue";
+
+    private static final String DAILY_WHERE = " where r.day >= :fromDay and r.day <= :toDay";
 
     private static String categoryJoin(AnalyticsFilter filter) {
         return filter.category() == null ? "" : " join catalog.products p on p.id = e.product_id"

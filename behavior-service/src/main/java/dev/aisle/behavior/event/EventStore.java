@@ -20,13 +20,16 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Writes events to {@code behavior.events} in one statement per request: the rows travel as eleven arrays that
  * {@code unnest} turns into a set, inserted with {@code ON CONFLICT (event_id) DO NOTHING}; the same statement
- * folds the newly inserted rows into {@code behavior.sessions}. Server-side sessions are assigned in the same
+ * folds the newly inserted rows (and only those, so a re-sent event never counts twice) into
+ * {@code behavior.sessions} and the analytics rollups. Each touched session's state before the update
+ * ({@code prev_*}, read under the row lock of the upsert) and after it give exact deltas for the day rollups, also
+ * when an out-of-order event moves a session's start to another day or a concurrent request touched it first. Server-side sessions are assigned in the same
  * transaction under row locks on {@code behavior.user_sessions}. The transaction commits before the caller answers.
  */
 @Repository
 class EventStore {
 
-    private static final String INSERT = """
+    private static final String INPUT = """
             with input as (
                 select * from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::int[],
                                      ?::int[], ?::numeric[], ?::timestamptz[], ?::jsonb[])
@@ -39,25 +42,172 @@ class EventStore {
                        occurred_at, now(), properties
                 from input
                 on conflict (event_id) do nothing
-                returning event_id, type, user_id, session_id, value, occurred_at
+                returning id, type, user_id, session_id, product_id, value, occurred_at
+            )""";
+
+    /** The sessions touched by the new rows, with their state before and after (for the rollup deltas). */
+    private static final String SESSIONS = """
+            , sagg as (
+                select session_id, min(user_id) as user_id, min(occurred_at) as started_at,
+                       max(occurred_at) as ended_at, count(*)::int as events,
+                       (count(*) filter (where type = 'view'))::int as page_views,
+                       (count(*) filter (where type = 'purchase'))::int as purchases,
+                       coalesce(sum(value) filter (where type = 'purchase'), 0) as revenue,
+                       string_agg(behavior.step_code(type), '' order by occurred_at, id) as steps,
+                       array_agg(behavior.micros(occurred_at) order by occurred_at, id) as times
+                from ins where session_id is not null group by session_id
             ), sess as (
                 insert into behavior.sessions as s (session_id, user_id, started_at, ended_at, events, page_views,
-                                                    purchases, revenue)
-                select session_id, min(user_id), min(occurred_at), max(occurred_at), count(*),
-                       count(*) filter (where type = 'view'), count(*) filter (where type = 'purchase'),
-                       coalesce(sum(value) filter (where type = 'purchase'), 0)
-                from ins where session_id is not null
-                group by session_id order by session_id
+                                                    purchases, revenue, steps, times)
+                select * from sagg order by session_id
                 on conflict (session_id) do update set
-                    user_id = coalesce(s.user_id, excluded.user_id),
+                    prev_user_id = s.user_id, prev_started_at = s.started_at, prev_ended_at = s.ended_at,
+                    user_id = least(s.user_id, excluded.user_id),
+                    started_at = least(s.started_at, excluded.started_at),
+                    ended_at = greatest(s.ended_at, excluded.ended_at),
+                    events = s.events + excluded.events,
+                    page_views = s.page_views + excluded.page_views,
+                    purchases = s.purchases + excluded.purchases,
+                    revenue = s.revenue + excluded.revenue,
+                    steps = case when excluded.started_at >= s.ended_at then s.steps || excluded.steps
+                                 else behavior.merge_steps(s.steps, s.times, excluded.steps, excluded.times) end,
+                    times = case when excluded.started_at >= s.ended_at then s.times || excluded.times
+                                 else behavior.merge_times(s.times, excluded.times) end
+                returning session_id, user_id, started_at, ended_at, events, page_views, purchases, revenue,
+                          prev_user_id, prev_started_at, prev_ended_at
+            ), sdelta as (
+                select n.started_at as at, n.user_id, 1 as sessions, n.page_views,
+                       extract(epoch from n.ended_at - n.started_at) as duration, (n.events = 1)::int as bounces,
+                       (n.purchases > 0)::int as orders, n.revenue
+                from sess n
+                union all
+                select n.prev_started_at, n.prev_user_id, -1, -(n.page_views - a.page_views),
+                       -extract(epoch from n.prev_ended_at - n.prev_started_at), -((n.events - a.events) = 1)::int,
+                       -((n.purchases - a.purchases) > 0)::int, -(n.revenue - a.revenue)
+                from sess n join sagg a using (session_id) where n.prev_started_at is not null
+            ), udelta as (
+                select (at at time zone 'UTC')::date as day, user_id, sum(sessions)::int as sessions,
+                       sum(page_views)::int as page_views, sum(duration) as duration, sum(bounces)::int as bounces,
+                       sum(orders)::int as orders, sum(revenue) as revenue
+                from sdelta where user_id is not null group by 1, 2
+            ), ud as (
+                insert into behavior.user_daily as u (day, user_id, sessions, page_views, duration, bounces, orders,
+                                                      revenue)
+                select * from udelta order by day, user_id
+                on conflict (day, user_id) do update set
+                    sessions = u.sessions + excluded.sessions, page_views = u.page_views + excluded.page_views,
+                    duration = u.duration + excluded.duration, bounces = u.bounces + excluded.bounces,
+                    orders = u.orders + excluded.orders, revenue = u.revenue + excluded.revenue
+                returning day, user_id, sessions
+            ), ustep as (
+                select ud.day, ud.user_id, (ud.sessions > 0)::int - ((ud.sessions - d.sessions) > 0)::int as change
+                from ud join udelta d using (day, user_id)
+            ), ua as (
+                insert into behavior.user_activity as a (user_id, days)
+                select user_id, array_agg(case when change > 0 then day - date '2000-01-01'
+                                               else date '2000-01-01' - day - 1 end order by day)
+                from ustep where change <> 0 group by user_id order by user_id
+                on conflict (user_id) do update set days = behavior.apply_days(a.days, excluded.days)
+            ), sb as (
+                update behavior.session_bounds b set longest = x.longest
+                from (select max(ended_at - started_at) as longest from sess) x
+                where b.id = 1 and x.longest > b.longest
+            )""";
+
+    /** The (session, category prefix) rows touched by the new rows on products of a known category. */
+    private static final String CATEGORIES = """
+            , cagg as (
+                select i.session_id, c.category, min(i.user_id) as user_id, min(i.occurred_at) as started_at,
+                       max(i.occurred_at) as ended_at, count(*)::int as events,
+                       (count(*) filter (where i.type = 'view'))::int as page_views,
+                       (count(*) filter (where i.type = 'purchase'))::int as purchases,
+                       coalesce(sum(i.value) filter (where i.type = 'purchase'), 0) as revenue
+                from ins i join catalog.products p on p.id = i.product_id
+                     cross join lateral behavior.category_prefixes(p.category_path) c(category)
+                where i.session_id is not null group by 1, 2
+            ), scat as (
+                insert into behavior.session_categories as s (session_id, category, user_id, started_at, ended_at,
+                                                              events, page_views, purchases, revenue)
+                select * from cagg order by session_id, category
+                on conflict (session_id, category) do update set
+                    prev_user_id = s.user_id, prev_started_at = s.started_at, prev_ended_at = s.ended_at,
+                    user_id = least(s.user_id, excluded.user_id),
                     started_at = least(s.started_at, excluded.started_at),
                     ended_at = greatest(s.ended_at, excluded.ended_at),
                     events = s.events + excluded.events,
                     page_views = s.page_views + excluded.page_views,
                     purchases = s.purchases + excluded.purchases,
                     revenue = s.revenue + excluded.revenue
+                returning session_id, category, started_at, ended_at, events, page_views, purchases, revenue,
+                          prev_started_at, prev_ended_at
+            ), cdelta as (
+                select n.category, n.started_at as at, 1 as sessions, n.page_views,
+                       extract(epoch from n.ended_at - n.started_at) as duration, (n.events = 1)::int as bounces,
+                       (n.purchases > 0)::int as orders, n.revenue
+                from scat n
+                union all
+                select n.category, n.prev_started_at, -1, -(n.page_views - a.page_views),
+                       -extract(epoch from n.prev_ended_at - n.prev_started_at), -((n.events - a.events) = 1)::int,
+                       -((n.purchases - a.purchases) > 0)::int, -(n.revenue - a.revenue)
+                from scat n join cagg a using (session_id, category) where n.prev_started_at is not null
+            )""";
+
+    /** Day rollups, product counters and user paths. */
+    private static final String ROLLUPS = """
+            , kd as (
+                insert into behavior.kpi_daily as k (category, day, sessions, users, page_views, duration, bounces,
+                                                     orders, revenue)
+                select category, day, sum(sessions), sum(users), sum(page_views), sum(duration), sum(bounces),
+                       sum(orders), sum(revenue)
+                from (select '' as category, (at at time zone 'UTC')::date as day, sessions, 0 as users, page_views,
+                             duration, bounces, orders, revenue from sdelta
+                      union all
+                      select '', day, 0, change, 0, 0, 0, 0, 0 from ustep where change <> 0
+                      %s) x
+                group by 1, 2 order by 1, 2
+                on conflict (category, day) do update set
+                    sessions = k.sessions + excluded.sessions, users = k.users + excluded.users,
+                    page_views = k.page_views + excluded.page_views, duration = k.duration + excluded.duration,
+                    bounces = k.bounces + excluded.bounces, orders = k.orders + excluded.orders,
+                    revenue = k.revenue + excluded.revenue
+            ), pd as (
+                insert into behavior.product_daily as p (day, product_id, views, carts, purchases, revenue)
+                select (occurred_at at time zone 'UTC')::date, product_id, count(*) filter (where type = 'view'),
+                       count(*) filter (where type = 'add_to_cart'), count(*) filter (where type = 'purchase'),
+                       coalesce(sum(value) filter (where type = 'purchase'), 0)
+                from ins where product_id is not null group by 1, 2 order by 1, 2
+                on conflict (day, product_id) do update set
+                    views = p.views + excluded.views, carts = p.carts + excluded.carts,
+                    purchases = p.purchases + excluded.purchases, revenue = p.revenue + excluded.revenue
+            ), uagg as (
+                select user_id, string_agg(behavior.step_code(type), '' order by occurred_at, id) as steps,
+                       array_agg(behavior.micros(occurred_at) order by occurred_at, id) as times
+                from ins where user_id is not null group by user_id
+            ), up as (
+                insert into behavior.user_paths as u (user_id, steps, times)
+                select * from uagg order by user_id
+                on conflict (user_id) do update set
+                    steps = case when excluded.times[1] >= u.times[cardinality(u.times)] then u.steps || excluded.steps
+                                 else behavior.merge_steps(u.steps, u.times, excluded.steps, excluded.times) end,
+                    times = case when excluded.times[1] >= u.times[cardinality(u.times)] then u.times || excluded.times
+                                 else behavior.merge_times(u.times, excluded.times) end
             )
             select count(*) from ins""";
+
+    private static final String CATEGORY_DELTAS = """
+                      union all
+                      select category, (at at time zone 'UTC')::date, sessions, 0, page_views, duration, bounces,
+                             orders, revenue from cdelta""";
+
+    /**
+     * The ingest statement: inserts the new events and folds exactly those rows into the sessions and the
+     * analytics rollups (see {@code V2__analytics_rollups.sql}); with {@code categories} false (no
+     * {@code catalog.products} table yet) the per-category rollups are left out.
+     */
+    static String insertStatement(boolean categories) {
+        return INPUT + SESSIONS + (categories ? CATEGORIES : "")
+                + ROLLUPS.formatted(categories ? CATEGORY_DELTAS : "");
+    }
 
     private static final String LOCK_LATEST = """
             select user_id, session_id, last_at from behavior.user_sessions
@@ -77,6 +227,9 @@ class EventStore {
     private final TransactionTemplate transactions;
 
     private final Sessioniser sessioniser;
+
+    /** Whether {@code catalog.products} exists (search-service migrates it); checked until it does. */
+    private volatile boolean catalogReady;
 
     EventStore(JdbcTemplate jdbc, TransactionTemplate transactions, IngestProperties properties) {
         this.jdbc = jdbc;
@@ -122,7 +275,14 @@ class EventStore {
             times[i] = r.occurredAt().toString();
             properties[i] = r.properties();
         }
-        try (PreparedStatement statement = connection.prepareStatement(INSERT)) {
+        if (!catalogReady) {
+            try (PreparedStatement check = connection.prepareStatement(
+                    "select to_regclass('catalog.products') is not null");
+                    ResultSet rs = check.executeQuery()) {
+                catalogReady = rs.next() && rs.getBoolean(1);
+            }
+        }
+        try (PreparedStatement statement = connection.prepareStatement(insertStatement(catalogReady))) {
             for (int c = 0; c < 6; c++) {
                 statement.setArray(c + 1, connection.createArrayOf("text", text[c]));
             }

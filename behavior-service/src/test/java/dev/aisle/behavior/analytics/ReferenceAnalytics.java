@@ -62,8 +62,7 @@ final class ReferenceAnalytics {
             if (e.sessionId() == null || !inSegment(filter.segment()).test(e)) {
                 continue;
             }
-            if (filter.category() != null
-                    && (!inCategory(e, filter.category()) || e.at().isBefore(from.minus(Duration.ofDays(1))))) {
+            if (filter.category() != null && !inCategory(e, filter.category())) {
                 continue;
             }
             Sess s = sessions.computeIfAbsent(e.sessionId(), k -> new Sess());
@@ -123,7 +122,7 @@ final class ReferenceAnalytics {
         Map<String, List<Event>> byKey = new HashMap<>();
         for (Event e : events) {
             String key = withinDays == null ? e.sessionId() : e.userId();
-            if (key != null) {
+            if (key != null && (filter.category() == null || inCategory(e, filter.category()))) {
                 byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(e);
             }
         }
@@ -161,7 +160,7 @@ final class ReferenceAnalytics {
         Map<String, Instant> sessionStart = new HashMap<>();
         Map<String, String> sessionUser = new HashMap<>();
         for (Event e : events) {
-            if (e.sessionId() == null) {
+            if (e.sessionId() == null || (filter.category() != null && !inCategory(e, filter.category()))) {
                 continue;
             }
             sessionStart.merge(e.sessionId(), e.at(), (a, b) -> a.isBefore(b) ? a : b);
