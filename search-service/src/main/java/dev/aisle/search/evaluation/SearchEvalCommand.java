@@ -160,6 +160,8 @@ public class SearchEvalCommand implements Callable<Integer> {
             params.put("queryEncodingInLatency", false);
         }
         if (ranker.equals("hybrid")) {
+            params.put("lexical", "service text query (title; fuzzy for words outside the vocabulary)"
+                    + " + trigramBoost x title-trigram BM25");
             params.put("fusion", "minmax");
             params.put("trigramBoost", gramBoost);
             params.put("w", fusionWeight);

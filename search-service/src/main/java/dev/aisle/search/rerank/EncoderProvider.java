@@ -2,6 +2,7 @@ package dev.aisle.search.rerank;
 
 import dev.aisle.search.ranking.CachingEncoder;
 import dev.aisle.search.ranking.CrossEncoderReranker;
+import dev.aisle.search.ranking.MemoryEmbeddingCache;
 import dev.aisle.search.ranking.MiniLmEncoder;
 import dev.aisle.search.ranking.TextEncoder;
 import java.nio.file.Path;
@@ -33,6 +34,16 @@ public class EncoderProvider implements DisposableBean {
     EncoderProvider(RankingProperties properties, JdbcTemplate jdbc) {
         this.properties = properties;
         this.jdbc = jdbc;
+    }
+
+    /**
+     * A provider holding an encoder loaded elsewhere (offline benchmarks): product vectors are cached in memory only,
+     * and the cross-encoder, if configured, loads on first use as in the service.
+     */
+    public static EncoderProvider loaded(RankingProperties properties, TextEncoder encoder) {
+        EncoderProvider provider = new EncoderProvider(properties, null);
+        provider.encoder = new CachingEncoder(encoder, new MemoryEmbeddingCache());
+        return provider;
     }
 
     /** The encoder, loading it if needed; empty when reranking is off or the model cannot be loaded. */
@@ -106,7 +117,8 @@ public class EncoderProvider implements DisposableBean {
         long start = System.nanoTime();
         try {
             Path path = properties.modelPath().isBlank() ? null : Path.of(properties.modelPath());
-            MiniLmEncoder miniLm = MiniLmEncoder.load(path, properties.device(), properties.maxLength());
+            MiniLmEncoder miniLm = MiniLmEncoder.load(path, properties.device(), properties.maxLength(),
+                    properties.intraOpThreads());
             encoder = new CachingEncoder(miniLm, new JdbcEmbeddingCache(jdbc));
             log.info("Loaded text encoder {} in {} ms", miniLm.modelName(), (System.nanoTime() - start) / 1_000_000);
         } catch (RuntimeException | LinkageError e) {

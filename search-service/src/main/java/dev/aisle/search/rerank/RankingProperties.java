@@ -19,9 +19,13 @@ import org.springframework.validation.annotation.Validated;
  * @param depth how many BM25 hits (and as many vector neighbours) are reranked (default 50)
  * @param lexicalWeight weight {@code w} of the normalised BM25 score in the fusion of BM25 and vector
  *     candidates (default 0.7, best for hybrid retrieval over the Home Depot catalogue)
+ * @param trigramWeight weight of the title character-trigram BM25 added to the BM25 score on the lexical side of the
+ *     fusion (default 1.0; robust to misspellings and run-together words; 0 turns it off)
  * @param timeBudgetMs longest a rerank may take before the BM25 order is served (default 200 ms)
  * @param crossEncoderPath a PyTorch cross-encoder (TorchScript {@code .pt} or DJL-saved directory) to rerank with
  *     instead of the fusion; empty for none (default)
+ * @param intraOpThreads threads of one ONNX Runtime inference (default 1: a query encodes fastest on one thread when
+ *     the cores are shared; bulk encoding runs one such inference per core in parallel)
  */
 @Validated
 @ConfigurationProperties("aisle.search.ranking")
@@ -33,8 +37,10 @@ public record RankingProperties(
         @Min(8) @Max(512) Integer maxLength,
         @Min(1) @Max(1000) Integer depth,
         @DecimalMin("0") @DecimalMax("1") Double lexicalWeight,
+        @DecimalMin("0") @DecimalMax("100") Double trigramWeight,
         @Min(1) @Max(60_000) Long timeBudgetMs,
-        String crossEncoderPath) {
+        String crossEncoderPath,
+        @Min(1) @Max(64) Integer intraOpThreads) {
 
     public RankingProperties {
         enabled = enabled == null || enabled;
@@ -44,7 +50,14 @@ public record RankingProperties(
         maxLength = maxLength == null ? 128 : maxLength;
         depth = depth == null ? 50 : depth;
         lexicalWeight = lexicalWeight == null ? 0.7 : lexicalWeight;
+        trigramWeight = trigramWeight == null ? 1.0 : trigramWeight;
         timeBudgetMs = timeBudgetMs == null ? 200L : timeBudgetMs;
         crossEncoderPath = crossEncoderPath == null ? "" : crossEncoderPath;
+        intraOpThreads = intraOpThreads == null ? 1 : intraOpThreads;
+    }
+
+    /** The defaults above. */
+    public static RankingProperties defaults() {
+        return new RankingProperties(null, null, null, null, null, null, null, null, null, null, null);
     }
 }

@@ -113,4 +113,59 @@ class ProductIndexTests {
             assertThat(suggester.suggest("hoo", 5)).containsExactly("Basketball hoop with stand");
         }
     }
+
+    @Test
+    void countsFacetsAndTotalExactlyForATextQuery() {
+        SearchPage page = index.search(ProductQuery.text("basketball"), 1, false, true, false);
+        assertThat(page.hits()).hasSize(1);
+        assertThat(page.total()).isEqualTo(3);
+        assertThat(page.facets().get("brand")).extracting(FacetValue::value, FacetValue::count)
+                .containsExactlyInAnyOrder(tuple("Spalding", 2L), tuple("Nike", 1L));
+        assertThat(index.search(ProductQuery.text("basketball"), 1, false, false, false).total()).isEqualTo(3);
+    }
+
+    @Test
+    void returnsDisplayFieldsOfEachHit() {
+        ProductHit hit = index.search(ProductQuery.text("hoop"), 5, false, false, false).hits().get(0);
+        assertThat(hit.id()).isEqualTo("p7");
+        assertThat(hit.title()).isEqualTo("Basketball hoop with stand");
+        assertThat(hit.brand()).isEqualTo("Spalding");
+        assertThat(hit.price()).isEqualTo(249.0);
+        assertThat(hit.highlight()).isEqualTo(hit.title());
+    }
+
+    @Test
+    void highlightsStemmedSynonymAndMisspeltMatches() {
+        assertThat(index.highlighter(ProductQuery.text("basketball shoes")).highlight("Air Zoom basketball shoe"))
+                .isEqualTo("Air Zoom <em>basketball</em> <em>shoe</em>");
+        assertThat(index.highlighter(ProductQuery.text("tv mount")).highlight("Television wall mount"))
+                .isEqualTo("<em>Television</em> wall <em>mount</em>");
+        assertThat(index.highlighter(ProductQuery.text("basketbal")).highlight("Indoor basketball"))
+                .isEqualTo("Indoor <em>basketball</em>");
+        assertThat(index.highlighter(ProductQuery.text("knife")).highlight("Garden hose")).isEqualTo("Garden hose");
+    }
+
+    @Test
+    void joinsGivenProductsWithVectorNeighboursAndScoresThemLexically() {
+        List<IndexedProduct> withVectors = CatalogTestData.products().stream()
+                .map(p -> p.withVector(unit(p.id().equals("p4") ? 1 : 0, p.id().equals("p4") ? 0 : 1))).toList();
+        index.upsert(withVectors);
+        index.refresh();
+        SearchPage candidates = index.hybridCandidates(ProductQuery.text("running"), List.of("p3", "p1"),
+                unit(1, 0), 2, 0);
+        assertThat(candidates.hits()).extracting(ProductHit::id).startsWith("p3", "p1", "p4").doesNotHaveDuplicates().hasSizeLessThanOrEqualTo(4);
+        assertThat(candidates.hits().get(0).score()).isZero();
+        assertThat(candidates.hits().get(2).score()).isPositive();
+        assertThat(candidates.vectors().get(2)).containsExactly(unit(1, 0));
+
+        double plain = index.hybridCandidates(ProductQuery.text("runing"), List.of("p4"), null, 0, 0).hits().get(0)
+                .score();
+        double withGrams = index.hybridCandidates(ProductQuery.text("runing"), List.of("p4"), null, 0, 1).hits()
+                .get(0).score();
+        assertThat(withGrams).isGreaterThan(plain);
+    }
+
+    private static float[] unit(float x, float y) {
+        return new float[] {x, y};
+    }
 }
