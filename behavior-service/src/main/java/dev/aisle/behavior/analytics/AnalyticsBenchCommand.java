@@ -49,6 +49,9 @@ public class AnalyticsBenchCommand implements Callable<Integer> {
     @Option(names = "--db-password", description = "Database password (default empty).")
     String dbPassword = "";
 
+    @Option(names = "--reuse", description = "Time the queries on the already loaded --db-url database (no load).")
+    boolean reuse;
+
     /** For picocli. */
     public AnalyticsBenchCommand() {
     }
@@ -56,11 +59,17 @@ public class AnalyticsBenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         String url = dbUrl != null ? dbUrl : EmbeddedPostgresLauncher.temporary();
-        Flyway.configure().dataSource(url, dbUser, dbPassword).schemas("behavior")
-                .locations("classpath:db/migration/behavior").load().migrate();
         int users = (int) Math.max(10, events / 95 * 60 / days);
         SimulationParameters parameters = SimulationParameters.defaults().withUsers(users).withDays(days)
                 .withSeed(seed);
+        if (reuse && dbUrl != null) {
+            try (SingleConnectionDataSource ds = new SingleConnectionDataSource(url, dbUser, dbPassword, true)) {
+                timeAll(JdbcClient.create(ds), parameters);
+            }
+            return 0;
+        }
+        Flyway.configure().dataSource(url, dbUser, dbPassword).schemas("behavior")
+                .locations("classpath:db/migration/behavior").load().migrate();
         long loaded;
         long start = System.nanoTime();
         try (Connection connection = DriverManager.getConnection(url, dbUser, dbPassword)) {

@@ -25,7 +25,8 @@ import tools.jackson.databind.json.JsonMapper;
 final class BenchLoader {
 
     private static final String[] INDEXES = {
-        "create index events_user_time_idx on behavior.events (user_id, occurred_at)",
+        "create index events_user_time_idx on behavior.events (user_id, occurred_at)"
+                + " include (type, product_id, value)",
         "create index events_session_idx on behavior.events (session_id, occurred_at)",
         "create index events_time_idx on behavior.events (occurred_at)",
         "create index events_type_time_idx on behavior.events (type, occurred_at) include (product_id, user_id)"};
@@ -76,11 +77,11 @@ final class BenchLoader {
             for (String index : INDEXES) {
                 st.execute(index);
             }
-            st.execute("analyze behavior.events");
+            st.execute("vacuum analyze behavior.events");
             st.execute("select behavior.rebuild_rollups()");
             st.execute("insert into behavior.user_segments (user_id, segment_id) select distinct user_id,"
                     + " abs(hashtext(user_id)) % 5 from behavior.sessions where user_id is not null");
-            st.execute("analyze");
+            st.execute("vacuum analyze");
         }
         return n;
     }

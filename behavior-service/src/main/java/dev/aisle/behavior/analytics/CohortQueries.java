@@ -37,11 +37,13 @@ class CohortQueries {
         String sql;
         if (filter.category() == null) {
             // Day 0 (2000-01-01) is a Saturday: a day number d lies (d + 5) % 7 days after its week's Monday.
-            sql = "select date '2000-01-01' + fw, k, count(*) from (select days, days[1] - (days[1] + 5) % 7 as fw"
-                    + " from behavior.user_activity where cardinality(days) > 0" + segment + ") u"
+            // OFFSET 0 computes each user's cohort week once instead of inlining it into every expression.
+            sql = "select date '2000-01-01' + fw, k, count(*) from (select days, fw from (select days,"
+                    + " days[1] - (days[1] + 5) % 7 as fw from behavior.user_activity where cardinality(days) > 0"
+                    + segment + " offset 0) v"
+                    + " where fw >= :fromWeek - date '2000-01-01' and fw <= :toWeek - date '2000-01-01' offset 0) u"
                     + " cross join generate_series(0, :weeks) k"
-                    + " where fw >= :fromWeek - date '2000-01-01' and fw <= :toWeek - date '2000-01-01'"
-                    + " and width_bucket(fw + 7 * k + 6, days) > width_bucket(fw + 7 * k - 1, days)"
+                    + " where width_bucket(fw + 7 * k + 6, days) > width_bucket(fw + 7 * k - 1, days)"
                     + " group by 1, 2 order by 1, 2";
         } else {
             sql = "with firsts as (select user_id, date_trunc('week', min(started_at) at time zone 'UTC')::date"

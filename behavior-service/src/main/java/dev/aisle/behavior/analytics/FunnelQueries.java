@@ -2,6 +2,7 @@ package dev.aisle.behavior.analytics;
 
 import dev.aisle.common.event.EventType;
 import dev.aisle.support.error.BadRequestException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -54,8 +55,9 @@ class FunnelQueries {
      * the entry is the first step-1 code among the events in [from, to) (located by {@code width_bucket}, a binary
      * search over the times), and step k is reached when the path from the entry (up to the last event within N
      * days in the user mode) matches {@code s1%s2%…sk%}: an ordered match exists exactly when the earliest-event
-     * matching finds one. With a category the steps count only events on products of the category subtree, read
-     * from the events (one join per step).
+     * matching finds one. With a category the steps count only events on products of the category subtree: the
+     * session mode reads the same paths of the sessions restricted to the category ({@code session_categories});
+     * the user mode reads the events (one join per step).
      *
      * @param withinDays {@code null} for the session mode; N for the user mode with an N-day window
      */
@@ -63,7 +65,7 @@ class FunnelQueries {
         if (withinDays != null && (withinDays < 1 || withinDays > 365)) {
             throw new BadRequestException("withinDays must be between 1 and 365, got " + withinDays);
         }
-        long[] counts = filter.category() == null ? fromPaths(filter, steps, withinDays)
+        long[] counts = filter.category() == null || withinDays == null ? fromPaths(filter, steps, withinDays)
                 : fromEvents(filter, steps, withinDays);
         return FunnelReport.of(filter, steps, withinDays, counts);
     }
@@ -71,12 +73,19 @@ class FunnelQueries {
     private long[] fromPaths(AnalyticsFilter filter, List<EventType> steps, Integer withinDays) {
         String segment = filter.segment() == null ? ""
                 : " and user_id in (select user_id from behavior.user_segments where segment_id = :segment)";
-        String source = withinDays == null
-                ? "select steps, times from behavior.sessions where started_at >= cast(:from as timestamptz)"
-                        + " - (select longest from behavior.session_bounds) and started_at < :to"
-                        + " and ended_at >= :from" + segment
-                : "select steps, times from behavior.user_paths where true" + segment;
-        String end = withinDays == null ? "length(steps)"
+        boolean sessions = withinDays == null;
+        // Sessions overlapping the range start at most `longest` before it; paths wholly inside the range need no
+        // search over their times. OFFSET 0 keeps each level from being inlined into every expression above it.
+        String source = sessions
+                ? "select steps, case when started_at >= :from then 1 else width_bucket(:fromMicros - 1, times) + 1"
+                        + " end as lo, case when ended_at < :to then length(steps)"
+                        + " else width_bucket(:toMicros - 1, times) end as hi, times"
+                        + " from " + table(filter) + " where started_at >= :lower and started_at < :to"
+                        + " and ended_at >= :from" + categoryCondition(filter) + segment
+                : "select steps, width_bucket(:fromMicros - 1, times) + 1 as lo,"
+                        + " width_bucket(:toMicros - 1, times) as hi, times from behavior.user_paths where true"
+                        + segment;
+        String end = sessions ? "length(steps)"
                 : "case when i1 > 0 then width_bucket(times[i1] + :window, times) else 0 end";
         StringBuilder sql = new StringBuilder("select count(*) filter (where i1 > 0)");
         StringBuilder pattern = new StringBuilder(code(steps.get(0)));
@@ -88,20 +97,35 @@ class FunnelQueries {
         sql.append(" from (select steps, i1, ").append(end).append(" as e from (")
                 .append("select steps, times, case when p > 0 then lo + p - 1 else 0 end as i1 from (")
                 .append("select steps, times, lo, strpos(substr(steps, lo, greatest(hi - lo + 1, 0)), :c0) as p")
-                .append(" from (select steps, times, width_bucket(:fromMicros - 1, times) + 1 as lo,")
-                .append(" width_bucket(:toMicros - 1, times) as hi from (").append(source)
-                .append(") s) a) b) c) d");
+                .append(" from (").append(source).append(" offset 0) a offset 0) b offset 0) c offset 0) d");
         JdbcClient.StatementSpec spec = jdbc.sql(sql.toString())
                 .param("from", filter.start()).param("to", filter.end())
                 .param("fromMicros", micros(filter.start())).param("toMicros", micros(filter.end()))
                 .param("c0", code(steps.get(0)));
-        if (withinDays != null) {
+        if (sessions) {
+            // A literal lower bound (rather than a sub-select) lets the planner see how many sessions qualify.
+            Duration longest = jdbc.sql("select extract(epoch from longest) from behavior.session_bounds")
+                    .query((rs, n) -> Duration.ofNanos(rs.getBigDecimal(1).movePointRight(9).longValueExact()))
+                    .optional().orElse(Duration.ZERO);
+            spec = spec.param("lower", filter.start().minus(longest));
+        } else {
             spec = spec.param("window", withinDays * 86_400_000_000L);
+        }
+        if (filter.category() != null) {
+            spec = spec.param("category", filter.category());
         }
         if (filter.segment() != null) {
             spec = spec.param("segment", filter.segment());
         }
         return counts(spec, steps.size());
+    }
+
+    private static String table(AnalyticsFilter filter) {
+        return filter.category() == null ? "behavior.sessions" : "behavior.session_categories";
+    }
+
+    private static String categoryCondition(AnalyticsFilter filter) {
+        return filter.category() == null ? "" : " and category = :category";
     }
 
     private long[] fromEvents(AnalyticsFilter filter, List<EventType> steps, Integer withinDays) {

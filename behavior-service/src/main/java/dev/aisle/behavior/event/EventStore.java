@@ -42,7 +42,7 @@ class EventStore {
                        occurred_at, now(), properties
                 from input
                 on conflict (event_id) do nothing
-                returning id, type, user_id, session_id, product_id, value, occurred_at
+                returning id, type, user_id, session_id, product_id, query, result_count, value, occurred_at
             )""";
 
     /** The sessions touched by the new rows, with their state before and after (for the rollup deltas). */
@@ -121,13 +121,15 @@ class EventStore {
                        max(i.occurred_at) as ended_at, count(*)::int as events,
                        (count(*) filter (where i.type = 'view'))::int as page_views,
                        (count(*) filter (where i.type = 'purchase'))::int as purchases,
-                       coalesce(sum(i.value) filter (where i.type = 'purchase'), 0) as revenue
+                       coalesce(sum(i.value) filter (where i.type = 'purchase'), 0) as revenue,
+                       string_agg(behavior.step_code(i.type), '' order by i.occurred_at, i.id) as steps,
+                       array_agg(behavior.micros(i.occurred_at) order by i.occurred_at, i.id) as times
                 from ins i join catalog.products p on p.id = i.product_id
                      cross join lateral behavior.category_prefixes(p.category_path) c(category)
                 where i.session_id is not null group by 1, 2
             ), scat as (
                 insert into behavior.session_categories as s (session_id, category, user_id, started_at, ended_at,
-                                                              events, page_views, purchases, revenue)
+                                                              events, page_views, purchases, revenue, steps, times)
                 select * from cagg order by session_id, category
                 on conflict (session_id, category) do update set
                     prev_user_id = s.user_id, prev_started_at = s.started_at, prev_ended_at = s.ended_at,
@@ -137,7 +139,11 @@ class EventStore {
                     events = s.events + excluded.events,
                     page_views = s.page_views + excluded.page_views,
                     purchases = s.purchases + excluded.purchases,
-                    revenue = s.revenue + excluded.revenue
+                    revenue = s.revenue + excluded.revenue,
+                    steps = case when excluded.started_at >= s.ended_at then s.steps || excluded.steps
+                                 else behavior.merge_steps(s.steps, s.times, excluded.steps, excluded.times) end,
+                    times = case when excluded.started_at >= s.ended_at then s.times || excluded.times
+                                 else behavior.merge_times(s.times, excluded.times) end
                 returning session_id, category, started_at, ended_at, events, page_views, purchases, revenue,
                           prev_started_at, prev_ended_at
             ), cdelta as (
@@ -152,7 +158,7 @@ class EventStore {
                 from scat n join cagg a using (session_id, category) where n.prev_started_at is not null
             )""";
 
-    /** Day rollups, product counters and user paths. */
+    /** Day rollups, product and query counters, and user paths. */
     private static final String ROLLUPS = """
             , kd as (
                 insert into behavior.kpi_daily as k (category, day, sessions, users, page_views, duration, bounces,
@@ -179,6 +185,13 @@ class EventStore {
                 on conflict (day, product_id) do update set
                     views = p.views + excluded.views, carts = p.carts + excluded.carts,
                     purchases = p.purchases + excluded.purchases, revenue = p.revenue + excluded.revenue
+            ), qd as (
+                insert into behavior.query_daily as q (day, query, searches, zero_results)
+                select (occurred_at at time zone 'UTC')::date, lower(btrim(query)), count(*),
+                       count(*) filter (where result_count = 0)
+                from ins where type = 'search' and query is not null group by 1, 2 order by 1, 2
+                on conflict (day, query) do update set
+                    searches = q.searches + excluded.searches, zero_results = q.zero_results + excluded.zero_results
             ), uagg as (
                 select user_id, string_agg(behavior.step_code(type), '' order by occurred_at, id) as steps,
                        array_agg(behavior.micros(occurred_at) order by occurred_at, id) as times

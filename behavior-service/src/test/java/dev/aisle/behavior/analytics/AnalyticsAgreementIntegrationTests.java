@@ -203,6 +203,18 @@ class AnalyticsAgreementIntegrationTests extends BehaviorIntegrationTest {
                 .isEqualTo(views);
         assertThat(tops.queries(filter, true, 20).stream().map(q -> Map.entry(q.query(), q.zeroResultSearches()))
                 .toList()).isEqualTo(zero).isNotEmpty();
+        AnalyticsFilter segment = filters().get(2);
+        assertThat(tops.queries(segment, true, 20).stream().map(q -> Map.entry(q.query(), q.zeroResultSearches()))
+                .toList()).isEqualTo(reference.zeroResultQueries(segment).entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .limit(20).toList());
+        for (AnalyticsFilter f : List.of(segment, new AnalyticsFilter(filter.from(), filter.to(), "Sports", null))) {
+            assertThat(tops.products(f, "views", 20).stream().map(p -> Map.entry(p.productId(), p.views()))
+                    .toList()).as("%s", f).isEqualTo(reference.productViews(f).entrySet().stream()
+                    .sorted(Map.Entry.<String, Long>comparingByValue().reversed()
+                            .thenComparing(Map.Entry.comparingByKey()))
+                    .limit(20).toList());
+        }
     }
 
     @Test

@@ -194,7 +194,9 @@ final class ReferenceAnalytics {
     Map<String, Long> productViews(AnalyticsFilter filter) {
         Map<String, Long> views = new HashMap<>();
         for (Event e : events) {
-            if (e.type().equals("view") && !e.at().isBefore(filter.start().toInstant())
+            if (e.type().equals("view") && inSegment(filter.segment()).test(e)
+                    && (filter.category() == null || inCategory(e, filter.category()))
+                    && !e.at().isBefore(filter.start().toInstant())
                     && e.at().isBefore(filter.end().toInstant())) {
                 views.merge(e.productId(), 1L, Long::sum);
             }
@@ -207,6 +209,7 @@ final class ReferenceAnalytics {
         Map<String, Long> counts = new HashMap<>();
         for (Event e : events) {
             if (e.type().equals("search") && e.query() != null && Integer.valueOf(0).equals(e.resultCount())
+                    && inSegment(filter.segment()).test(e)
                     && !e.at().isBefore(filter.start().toInstant()) && e.at().isBefore(filter.end().toInstant())) {
                 counts.merge(e.query().strip().toLowerCase(java.util.Locale.ROOT), 1L, Long::sum);
             }

@@ -31,7 +31,8 @@ class RollupMaintenanceIntegrationTests extends BehaviorIntegrationTest {
         TABLES.put("sessions", "select session_id, user_id, started_at, ended_at, events, page_views, purchases,"
                 + " trim_scale(revenue), steps, times from behavior.sessions order by 1");
         TABLES.put("session_categories", "select session_id, category, user_id, started_at, ended_at, events,"
-                + " page_views, purchases, trim_scale(revenue) from behavior.session_categories order by 1, 2");
+                + " page_views, purchases, trim_scale(revenue), steps, times from behavior.session_categories"
+                + " order by 1, 2");
         TABLES.put("kpi_daily", "select category, day, sessions, users, page_views, trim_scale(duration), bounces,"
                 + " orders, trim_scale(revenue) from behavior.kpi_daily where (sessions, users, page_views, duration,"
                 + " bounces, orders, revenue) <> (0, 0, 0, 0, 0, 0, 0) order by 1, 2");
@@ -43,6 +44,7 @@ class RollupMaintenanceIntegrationTests extends BehaviorIntegrationTest {
         TABLES.put("product_daily", "select day, product_id, views, carts, purchases, trim_scale(revenue)"
                 + " from behavior.product_daily order by 1, 2");
         TABLES.put("user_paths", "select user_id, steps, times from behavior.user_paths order by 1");
+        TABLES.put("query_daily", "select day, query, searches, zero_results from behavior.query_daily order by 1, 2");
         TABLES.put("session_bounds", "select longest from behavior.session_bounds");
     }
 
