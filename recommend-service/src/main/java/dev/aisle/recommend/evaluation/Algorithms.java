@@ -7,6 +7,7 @@ import dev.aisle.recommend.model.ImplicitAls;
 import dev.aisle.recommend.model.ItemKnn;
 import dev.aisle.recommend.model.ModelConfig;
 import dev.aisle.recommend.model.Popularity;
+import dev.aisle.recommend.model.TwoTower;
 import dev.aisle.recommend.model.UserKnn;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -15,7 +16,7 @@ import java.util.Map;
 final class Algorithms {
 
     /** Names in evaluation order. */
-    static final String ALL = "popular,item-knn,user-knn,als,bpr,mf,ease";
+    static final String ALL = "popular,item-knn,user-knn,als,bpr,mf,ease,two-tower";
 
     private Algorithms() {
     }
@@ -34,6 +35,7 @@ final class Algorithms {
         m.put("mf", new BiasedMf.Config(mf.factors(), mf.learningRate(), mf.regularization(),
                 mf.biasRegularization(), mf.epochs(), mf.decay(), seed));
         m.put("ease", Ease.Config.defaults());
+        m.put("two-tower", TwoTower.Config.defaults().withSeed(seed));
         return m;
     }
 }

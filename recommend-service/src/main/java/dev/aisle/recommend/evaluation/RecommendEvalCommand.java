@@ -1,6 +1,7 @@
 package dev.aisle.recommend.evaluation;
 
 import dev.aisle.common.dataset.Rating;
+import dev.aisle.common.feature.TextNormalizer;
 import dev.aisle.common.metric.RatingMetrics;
 import dev.aisle.common.split.KFold;
 import dev.aisle.common.split.LeaveLastOut;
@@ -10,6 +11,7 @@ import dev.aisle.recommend.model.BiasedMf;
 import dev.aisle.recommend.model.Interactions;
 import dev.aisle.recommend.model.ModelConfig;
 import dev.aisle.recommend.model.Recommender;
+import dev.aisle.recommend.model.TwoTower;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -92,8 +94,9 @@ public class RecommendEvalCommand implements Callable<Integer> {
                 IndexedSplit indexed = IndexedSplit.of(dataset.ratings(), split);
                 err.printf("%d users, %d items, %d train rows, %d test rows%n", indexed.users().size(),
                         indexed.items().size(), split.train().size(), split.test().size());
+                List<List<String>> itemTokens = chosen.contains(TwoTower.NAME) ? itemTokens(indexed) : null;
                 for (String a : chosen) {
-                    results.add(ranking(indexed, a, known.get(a)));
+                    results.add(ranking(indexed, a, known.get(a), itemTokens));
                 }
             }
             case "kfold-rating" -> {
@@ -120,12 +123,35 @@ public class RecommendEvalCommand implements Callable<Integer> {
         return 0;
     }
 
-    private Map<String, Object> ranking(IndexedSplit split, String name, ModelConfig config) {
+    /** Normalised text tokens per item index from the text beside the data set, or null when there is none. */
+    private List<List<String>> itemTokens(IndexedSplit split) throws java.io.IOException {
+        Map<String, String> text = ItemTexts.read(data);
+        if (text.isEmpty()) {
+            return null;
+        }
+        List<List<String>> tokens = new ArrayList<>(split.items().size());
+        for (int i = 0; i < split.items().size(); i++) {
+            tokens.add(TextNormalizer.tokenize(text.getOrDefault(split.items().idOf(i), "")));
+        }
+        err.printf("item text for %d of %d items%n", text.size(), split.items().size());
+        return tokens;
+    }
+
+    private Map<String, Object> ranking(IndexedSplit split, String name, ModelConfig config,
+            List<List<String>> itemTokens) {
         int[][] rel = split.relevant();
         Interactions train = split.train();
         err.printf("training %s …%n", name);
         long started = System.nanoTime();
-        Recommender model = config.fit(train);
+        Map<String, Object> params = new LinkedHashMap<>(config.params());
+        Recommender model;
+        if (config instanceof TwoTower.Config twoTower) {
+            model = TwoTower.fit(train, itemTokens, twoTower,
+                    (epoch, current) -> err.printf("  %s: epoch %d/%d%n", name, epoch, twoTower.epochs()));
+            params.put("item_text", itemTokens != null);
+        } else {
+            model = config.fit(train);
+        }
         double seconds = (System.nanoTime() - started) / 1e9;
         err.printf("trained %s in %.2f s, ranking …%n", name, seconds);
         int total = (int) Arrays.stream(rel).filter(r -> r.length > 0).count();
@@ -143,7 +169,7 @@ public class RecommendEvalCommand implements Callable<Integer> {
         row.put("coverage", round(s.coverage()));
         row.put("train_seconds", round(seconds));
         row.put("users", s.users());
-        row.put("params", config.params());
+        row.put("params", params);
         return row;
     }
 

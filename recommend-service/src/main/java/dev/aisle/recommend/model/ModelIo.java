@@ -54,6 +54,7 @@ public final class ModelIo {
             case Popularity.NAME -> Popularity.read(in);
             case ContentSimilarity.NAME -> ContentSimilarity.read(in);
             case Ease.NAME -> Ease.read(in);
+            case TwoTower.NAME -> TwoTower.read(in);
             default -> throw new IOException("unknown algorithm '" + algorithm + "'");
         };
     }

@@ -21,7 +21,8 @@ class RecommenderTests {
         return Stream.of(new ImplicitAls.Config(8, 0.1, 1, 10, 3, true, 2, 1),
                 new Bpr.Config(8, 0.05, 0.01, 200, 1),
                 new ItemKnn.Config(10, 1, 2),
-                new UserKnn.Config(10, 1, 2));
+                new UserKnn.Config(10, 1, 2),
+                TwoTowerTests.SMALL);
     }
 
     @ParameterizedTest
