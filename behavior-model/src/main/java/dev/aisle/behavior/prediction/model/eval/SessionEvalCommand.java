@@ -67,10 +67,18 @@ public class SessionEvalCommand implements Callable<Integer> {
     @Option(names = "--hidden", defaultValue = "100", description = "recurrent state size")
     int hidden;
 
-    @Option(names = "--batch", defaultValue = "256", description = "sessions per minibatch")
+    @Option(names = "--batch", defaultValue = "32", description = "sessions per minibatch")
     int batch;
 
-    @Option(names = "--lr", defaultValue = "0.01", description = "Adam learning rate")
+    @Option(names = "--loss", defaultValue = "sampled",
+            description = "lstm/gru loss: full, sampled (logQ-corrected) or sampled-uncorrected")
+    String loss;
+
+    @Option(names = "--tied", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "output rows are the input embeddings (default; --no-tied for separate tables)")
+    boolean tied;
+
+    @Option(names = "--lr", defaultValue = "0.005", description = "Adam learning rate")
     double learningRate;
 
     @Option(names = "--negatives", defaultValue = "1024", description = "extra sampled negatives per minibatch")
@@ -93,6 +101,12 @@ public class SessionEvalCommand implements Callable<Integer> {
             if (!MODELS.contains(m)) {
                 throw new ParameterException(spec.commandLine(), "unknown model '" + m + "', expected one of " + MODELS);
             }
+        }
+        if (!RecurrentConfig.LOSSES.contains(loss)) {
+            throw new ParameterException(spec.commandLine(), "--loss must be one of " + RecurrentConfig.LOSSES);
+        }
+        if (tied && loss.equals("full")) {
+            throw new ParameterException(spec.commandLine(), "--loss full needs --no-tied");
         }
         if (!data.startsWith("srgnn:")) {
             throw new ParameterException(spec.commandLine(), "--data must be srgnn:DIR, got " + data);
@@ -174,7 +188,7 @@ public class SessionEvalCommand implements Callable<Integer> {
 
     private RecurrentNextItemModel recurrent(String cell, PrintWriter out) {
         RecurrentConfig config = RecurrentConfig.defaults(cell).withEpochs(epochs).withSeed(seed)
-                .with(hidden, hidden, batch, learningRate, negatives);
+                .with(hidden, hidden, batch, learningRate, negatives).withLoss(loss).withTied(tied);
         return new RecurrentNextItemModel(config).onProgress(line -> println(out, line));
     }
 

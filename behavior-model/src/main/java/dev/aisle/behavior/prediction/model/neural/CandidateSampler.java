@@ -11,6 +11,9 @@ import java.util.Random;
 final class CandidateSampler {
 
     private final double[] cumulative;
+    private final double[] counts;
+    private final double totalCount;
+    private final double alpha;
     private final Random random;
     private final int[] slot;
 
@@ -20,14 +23,33 @@ final class CandidateSampler {
 
     CandidateSampler(int[] counts, double alpha, long seed) {
         cumulative = new double[counts.length];
+        this.counts = new double[counts.length];
+        this.alpha = alpha;
         double sum = 0;
+        double total = 0;
         for (int i = 0; i < counts.length; i++) {
             sum += Math.pow(counts[i], alpha);
             cumulative[i] = sum;
+            this.counts[i] = counts[i];
+            total += counts[i];
         }
+        this.totalCount = total;
         random = new Random(seed);
         slot = new int[counts.length];
         Arrays.fill(slot, -1);
+    }
+
+    /**
+     * {@code log E[times item is a candidate]} for a step with {@code targets} target positions and {@code extra}
+     * draws: the batch's targets follow the click distribution and the draws {@code count^α}, so
+     * {@code E = targets · c / Σc + extra · c^α / Σc^α}; subtracting it from the logits is the logQ correction
+     * of sampled softmax (Bengio &amp; Senécal 2008; Yi et al., RecSys 2019), without which popularity-sampled
+     * negatives push popular items down and rare ones up.
+     */
+    double logExpected(int item, int targets, int extra) {
+        double c = Math.max(counts[item], 1);
+        double expected = targets * c / totalCount + extra * Math.pow(c, alpha) / cumulative[cumulative.length - 1];
+        return Math.log(expected);
     }
 
     Candidates sample(int[] targets, int extra) {

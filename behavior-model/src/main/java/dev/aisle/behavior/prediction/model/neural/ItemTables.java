@@ -33,6 +33,13 @@ final class ItemTables {
         this.outputBias = outputBias;
     }
 
+    /** A deep copy that keeps tied tables tied. */
+    ItemTables copy() {
+        float[] e = embedding.clone();
+        return new ItemTables(numItems, embeddingSize, hiddenSize, e,
+                outputWeights == embedding ? e : outputWeights.clone(), outputBias.clone());
+    }
+
     /** Seeded Gaussian tables, standard deviation {@code 1/√width}, zero biases. */
     static ItemTables random(int numItems, int embeddingSize, int hiddenSize, long seed) {
         Random random = new Random(seed);
@@ -77,9 +84,19 @@ final class ItemTables {
         embeddingAdam.update(embedding, item * embeddingSize, gradient, offset, embeddingSize, step);
     }
 
+    void updateOutputBias(int item, float biasGradient, long step) {
+        biasAdam.update(outputBias, item, new float[] {biasGradient}, 0, 1, step);
+        scoringWeights = null;
+    }
+
     void updateOutput(int item, float[] weightGradient, int offset, float biasGradient, long step) {
         weightsAdam.update(outputWeights, item * hiddenSize, weightGradient, offset, hiddenSize, step);
         biasAdam.update(outputBias, item, new float[] {biasGradient}, 0, 1, step);
+        scoringWeights = null;
+    }
+
+    /** Drops the cached scoring layout after the output rows changed in bulk. */
+    synchronized void outputChanged() {
         scoringWeights = null;
     }
 
@@ -114,6 +131,10 @@ final class ItemTables {
             scoringWeights = Nd4j.create(outputWeights, new long[] {numItems, hiddenSize}, 'c').transpose().dup('c');
             scoringBias = Nd4j.create(outputBias, new long[] {1, numItems}, 'c');
         }
-        return states.mmul(scoringWeights).addiRowVector(scoringBias);
+        // a preallocated result and one gemm: INDArray.mmul's own allocation costs ~10× the product here
+        INDArray result = Nd4j.create(org.nd4j.linalg.api.buffer.DataType.FLOAT, new long[] {states.rows(), numItems},
+                'c');
+        Nd4j.gemm(states, scoringWeights, result, false, false, 1.0, 0.0);
+        return result.addiRowVector(scoringBias);
     }
 }

@@ -11,7 +11,8 @@ final class RecurrentConfigCodec {
     }
 
     static void write(RecurrentConfig c, DataOutputStream out) throws IOException {
-        out.writeUTF(c.cell());
+        // "v2:" marks the format with the loss; older streams hold the bare cell name
+        out.writeUTF(V2 + c.cell());
         out.writeInt(c.embeddingSize());
         out.writeInt(c.hiddenSize());
         out.writeInt(c.epochs());
@@ -23,11 +24,17 @@ final class RecurrentConfigCodec {
         out.writeInt(c.patience());
         out.writeInt(c.negatives());
         out.writeLong(c.seed());
+        out.writeUTF(c.loss());
+        out.writeBoolean(c.tied());
     }
 
+    private static final String V2 = "v2:";
+
     static RecurrentConfig read(DataInputStream in) throws IOException {
-        return new RecurrentConfig(in.readUTF(), in.readInt(), in.readInt(), in.readInt(), in.readInt(),
-                in.readDouble(), in.readInt(), in.readDouble(), in.readInt(), in.readInt(), in.readInt(),
-                in.readLong());
+        String cell = in.readUTF();
+        boolean v2 = cell.startsWith(V2);
+        return new RecurrentConfig(v2 ? cell.substring(V2.length()) : cell, in.readInt(), in.readInt(), in.readInt(),
+                in.readInt(), in.readDouble(), in.readInt(), in.readDouble(), in.readInt(), in.readInt(), in.readInt(),
+                in.readLong(), v2 ? in.readUTF() : "sampled-uncorrected", v2 && in.readBoolean());
     }
 }

@@ -41,6 +41,9 @@ final class RecurrentNetwork {
             java.util.Arrays.fill(b, h, 2 * h, 1f);
         }
         ItemTables tables = ItemTables.random(numItems, e, h, config.seed() + 1);
+        if (config.tied()) {
+            tables = new ItemTables(numItems, e, h, tables.embedding, tables.embedding, tables.outputBias);
+        }
         for (int i = 0; i < numItems; i++) {
             tables.outputBias[i] = (float) Math.log1p(counts[i]);
         }
@@ -84,7 +87,6 @@ final class RecurrentNetwork {
 
     RecurrentNetwork copy() {
         return new RecurrentNetwork(config, inputWeights.clone(), recurrentWeights.clone(), inputBias.clone(),
-                new ItemTables(tables.numItems, tables.embeddingSize, tables.hiddenSize, tables.embedding.clone(),
-                        tables.outputWeights.clone(), tables.outputBias.clone()));
+                tables.copy());
     }
 }

@@ -57,8 +57,10 @@ public final class RecurrentNextItemModel implements NextItemModel {
         List<PrefixEvaluator.Case> validation = validationCases(sessions.subList(train.size(), sessions.size()));
         ItemPopularity popularity = ItemPopularity.of(train, numItems);
         net = RecurrentNetwork.random(config, popularity.counts());
-        SampledSoftmaxStep trainer = new SampledSoftmaxStep(net, config.learningRate());
         CandidateSampler sampler = new CandidateSampler(popularity.counts(), SAMPLING_ALPHA, config.seed());
+        boolean full = config.loss().equals("full");
+        SampledSoftmaxStep trainer = new SampledSoftmaxStep(net, config.learningRate(), full,
+                config.loss().equals("sampled") ? sampler : null);
         SequenceBatches batches = new SequenceBatches(train, config.batchSize(), config.maxLength(), config.seed());
         double best = Double.NEGATIVE_INFINITY;
         RecurrentNetwork bestWeights = null;
@@ -71,13 +73,14 @@ public final class RecurrentNextItemModel implements NextItemModel {
             double loss = 0;
             for (int b = 0; b < order.size(); b++) {
                 SequenceBatches.Batch batch = SequenceBatches.toBatch(order.get(b), config.maxLength());
-                loss += trainer.fit(batch, sampler.sample(batch.targets(), config.negatives()));
+                loss += trainer.fit(batch, full ? null : sampler.sample(batch.targets(), config.negatives()));
                 if ((b + 1) % Math.max(1, order.size() / 5) == 0 && b + 1 < order.size()) {
                     progress.accept(String.format("%s epoch %d: %d%% of %d batches, loss %.4f, %.0f s", name(),
                             epoch, 100 * (b + 1) / order.size(), order.size(), loss / (b + 1),
                             (System.nanoTime() - start) / 1e9));
                 }
             }
+            trainer.sync();
             double seconds = (System.nanoTime() - start) / 1e9;
             String line = String.format("%s epoch %d: loss %.4f, %.0f s", name(), epoch, loss / order.size(), seconds);
             if (validation.isEmpty()) {
@@ -147,8 +150,7 @@ public final class RecurrentNextItemModel implements NextItemModel {
             System.arraycopy(net.tables.scoreOne(last, 0), 0, scores[0], 0, numItems);
             return;
         }
-        float[] logits = net.tables.scoreAll(Nd4j.create(last, new long[] {prefixes.length, h}, 'c')).dup('c').data()
-                .asFloat();
+        float[] logits = net.tables.scoreAll(Nd4j.create(last, new long[] {prefixes.length, h}, 'c')).data().asFloat();
         for (int i = 0; i < prefixes.length; i++) {
             System.arraycopy(logits, i * numItems, scores[i], 0, numItems);
         }
@@ -171,7 +173,11 @@ public final class RecurrentNextItemModel implements NextItemModel {
         p.put("negatives", config.negatives());
         p.put("validation_share", config.validationShare());
         p.put("seed", config.seed());
-        p.put("loss", "sampled softmax (batch targets + pop^0.5 negatives)");
+        p.put("loss", switch (config.loss()) {
+            case "full" -> "full softmax cross-entropy";
+            case "sampled" -> "sampled softmax (batch targets + pop^0.5 negatives, logQ-corrected)";
+            default -> "sampled softmax (batch targets + pop^0.5 negatives, uncorrected)";
+        });
         p.putAll(trained);
         return p;
     }
@@ -196,8 +202,10 @@ public final class RecurrentNextItemModel implements NextItemModel {
         float[] wx = PrimitiveArrays.readFloats(in);
         float[] u = PrimitiveArrays.readFloats(in);
         float[] b = PrimitiveArrays.readFloats(in);
+        float[] embedding = PrimitiveArrays.readFloats(in);
+        float[] output = PrimitiveArrays.readFloats(in);
         model.net = new RecurrentNetwork(c, wx, u, b, new ItemTables(model.numItems, c.embeddingSize(),
-                c.hiddenSize(), PrimitiveArrays.readFloats(in), PrimitiveArrays.readFloats(in), PrimitiveArrays.readFloats(in)));
+                c.hiddenSize(), embedding, c.tied() ? embedding : output, PrimitiveArrays.readFloats(in)));
         return model;
     }
 }

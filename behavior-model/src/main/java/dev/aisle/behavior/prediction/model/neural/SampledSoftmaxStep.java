@@ -1,7 +1,6 @@
 package dev.aisle.behavior.prediction.model.neural;
 
 import java.util.Arrays;
-import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * One training step of the next-item network with a sampled softmax (Jean et al., ACL 2015): for the valid
@@ -18,13 +17,26 @@ final class SampledSoftmaxStep {
     private final LazyAdam recurrentAdam;
     private final LazyAdam biasAdam;
     private final int[] slot;
+    private final FullSoftmaxOutput full;
+    private final CandidateSampler logQ;
+    private final boolean tied;
     private long step;
 
-    SampledSoftmaxStep(RecurrentNetwork net, double learningRate) {
+    /**
+     * @param full exact softmax over every item ({@link FullSoftmaxOutput}) instead of sampled candidates
+     * @param logQ when sampling, the sampler whose expected counts correct the logits, or null for none
+     */
+    SampledSoftmaxStep(RecurrentNetwork net, double learningRate, boolean full, CandidateSampler logQ) {
         this.net = net;
         this.tables = net.tables;
         this.kernel = RecurrentNetwork.kernel(net.config);
         tables.startTraining(learningRate);
+        this.full = full ? new FullSoftmaxOutput(tables, learningRate) : null;
+        this.logQ = logQ;
+        this.tied = net.config.tied();
+        if (tied && full) {
+            throw new IllegalArgumentException("tied tables are trained with the sampled loss only");
+        }
         inputAdam = new LazyAdam(net.inputWeights.length, learningRate);
         recurrentAdam = new LazyAdam(net.recurrentWeights.length, learningRate);
         biasAdam = new LazyAdam(net.inputBias.length, learningRate);
@@ -40,20 +52,44 @@ final class SampledSoftmaxStep {
         int g = net.gateWidth();
         int rows = batch.items().length;
         int p = batch.positions().length;
-        int c = candidates.items().length;
         float[] x = tables.embed(batch.items());
         float[] all = kernel.forward(net.project(x, rows), net.recurrentWeights, batch.rows(), batch.steps());
         float[] valid = new float[p * h];
         for (int i = 0; i < p; i++) {
             System.arraycopy(all, batch.positions()[i] * h, valid, i * h, h);
         }
-        INDArray states = Matrices.wrap(valid, p, h);
-        INDArray weights = tables.outputRows(candidates.items());
-        float[] logits = states.mmul(weights.transpose()).dup('c').data().asFloat();
-        double loss = softmaxGradient(logits, p, c, candidates);
-        INDArray dLogits = Matrices.wrap(logits, p, c);
-        float[] dWeights = dLogits.transpose().mmul(states).dup('c').data().asFloat();
-        float[] dStates = dLogits.mmul(weights).dup('c').data().asFloat();
+        double loss;
+        float[] dStates;
+        int[] outputItems = new int[0];
+        float[] outputGradient = new float[0];
+        if (full != null) {
+            dStates = new float[p * h];
+            loss = full.step(valid, p, batch.targets(), dStates);
+        } else {
+            int c = candidates.items().length;
+            float[] weights = tables.outputRows(candidates.items()).data().asFloat();
+            float[] logits = Matrices.multiply(valid, p, h, false, weights, c, h, true);
+            loss = softmaxGradient(logits, p, c, candidates);
+            float[] dWeights = Matrices.multiply(logits, p, c, true, valid, p, h, false);
+            dStates = Matrices.multiply(logits, p, c, false, weights, c, h, false);
+            float[] dOutputBias = new float[c];
+            for (int i = 0; i < p; i++) {
+                for (int j = 0; j < c; j++) {
+                    dOutputBias[j] += logits[i * c + j];
+                }
+            }
+            for (int j = 0; j < c; j++) {
+                if (tied) {
+                    tables.updateOutputBias(candidates.items()[j], dOutputBias[j], step);
+                } else {
+                    tables.updateOutput(candidates.items()[j], dWeights, j * h, dOutputBias[j], step);
+                }
+            }
+            if (tied) {
+                outputItems = candidates.items();
+                outputGradient = dWeights;
+            }
+        }
         float[] stateGradient = new float[all.length];
         for (int i = 0; i < p; i++) {
             System.arraycopy(dStates, i * h, stateGradient, batch.positions()[i] * h, h);
@@ -71,27 +107,24 @@ final class SampledSoftmaxStep {
         inputAdam.update(net.inputWeights, 0, dInput, 0, dInput.length, step);
         recurrentAdam.update(net.recurrentWeights, 0, dRecurrent, 0, dRecurrent.length, step);
         biasAdam.update(net.inputBias, 0, dBias, 0, dBias.length, step);
-        float[] dOutputBias = new float[c];
-        for (int i = 0; i < p; i++) {
-            for (int j = 0; j < c; j++) {
-                dOutputBias[j] += logits[i * c + j];
-            }
-        }
-        for (int j = 0; j < c; j++) {
-            tables.updateOutput(candidates.items()[j], dWeights, j * h, dOutputBias[j], step);
-        }
-        updateEmbeddings(batch, dx);
+        updateEmbeddings(batch, dx, outputItems, outputGradient);
         return loss / p;
     }
 
     /** Turns logits into {@code (softmax - onehot) / P} in place and returns the summed loss. */
     private double softmaxGradient(float[] logits, int p, int c, CandidateSampler.Candidates candidates) {
         double loss = 0;
+        float[] correction = new float[c];
+        for (int j = 0; j < c; j++) {
+            int item = candidates.items()[j];
+            correction[j] = tables.outputBias[item]
+                    - (logQ == null ? 0f : (float) logQ.logExpected(item, p, net.config.negatives()));
+        }
         for (int i = 0; i < p; i++) {
             int row = i * c;
             float max = Float.NEGATIVE_INFINITY;
             for (int j = 0; j < c; j++) {
-                logits[row + j] += tables.outputBias[candidates.items()[j]];
+                logits[row + j] += correction[j];
                 max = Math.max(max, logits[row + j]);
             }
             int label = candidates.labels()[i];
@@ -112,10 +145,21 @@ final class SampledSoftmaxStep {
         return loss;
     }
 
-    /** Sums the input gradient per distinct item, then updates each item's embedding row once. */
-    private void updateEmbeddings(SequenceBatches.Batch batch, float[] dx) {
+    /** Writes weights held outside the item tables back into them. */
+    void sync() {
+        if (full != null) {
+            full.sync();
+        }
+    }
+
+    /**
+     * Sums the input gradient per distinct item (plus, with tied tables, the output-row gradient of the
+     * candidates), then updates each item's embedding row once.
+     */
+    private void updateEmbeddings(SequenceBatches.Batch batch, float[] dx, int[] outputItems,
+            float[] outputGradient) {
         int e = tables.embeddingSize;
-        int[] items = new int[batch.positions().length];
+        int[] items = new int[batch.positions().length + outputItems.length];
         float[] sums = new float[items.length * e];
         int n = 0;
         for (int position : batch.positions()) {
@@ -127,6 +171,17 @@ final class SampledSoftmaxStep {
             int at = slot[item] * e;
             for (int k = 0; k < e; k++) {
                 sums[at + k] += dx[position * e + k];
+            }
+        }
+        for (int j = 0; j < outputItems.length; j++) {
+            int item = outputItems[j];
+            if (slot[item] < 0) {
+                slot[item] = n;
+                items[n++] = item;
+            }
+            int at = slot[item] * e;
+            for (int k = 0; k < e; k++) {
+                sums[at + k] += outputGradient[j * e + k];
             }
         }
         for (int i = 0; i < n; i++) {

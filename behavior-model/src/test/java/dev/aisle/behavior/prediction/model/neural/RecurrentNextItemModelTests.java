@@ -41,8 +41,15 @@ class RecurrentNextItemModelTests {
         return sessions;
     }
 
-    private static RecurrentConfig smallConfig(String cell) {
-        return new RecurrentConfig(cell, 16, 24, 12, 32, 0.02, 10, 0, 1000, 1, 8, 42);
+    /**
+     * {@code cell}, optionally {@code cell:loss:tied|untied}; the default is the shipped one (sampled softmax,
+     * tied tables).
+     */
+    private static RecurrentConfig smallConfig(String variant) {
+        String[] parts = variant.split(":");
+        String loss = parts.length > 1 ? parts[1] : "sampled";
+        boolean tied = parts.length <= 2 || parts[2].equals("tied");
+        return new RecurrentConfig(parts[0], 24, 24, 12, 32, 0.02, 10, 0, 1000, 1, 8, 42, loss, tied);
     }
 
     private static List<PrefixEvaluator.Case> cases(List<int[]> sessions) {
@@ -56,7 +63,7 @@ class RecurrentNextItemModelTests {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"lstm", "gru"})
+    @ValueSource(strings = {"lstm", "gru", "lstm:full:untied", "gru:sampled-uncorrected:untied", "lstm:sampled:untied"})
     void learnsWhichTourASessionIsOn(String cell) {
         List<int[]> train = tours(600, 1);
         RecurrentNextItemModel model = new RecurrentNextItemModel(smallConfig(cell));
@@ -68,7 +75,7 @@ class RecurrentNextItemModelTests {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"lstm", "gru"})
+    @ValueSource(strings = {"lstm", "gru", "lstm:full:untied"})
     void savedModelPredictsIdentically(String cell) throws IOException {
         RecurrentNextItemModel model = new RecurrentNextItemModel(smallConfig(cell).withEpochs(2));
         model.fit(tours(100, 3), ITEMS);
@@ -79,12 +86,12 @@ class RecurrentNextItemModelTests {
         float[] after = new float[ITEMS];
         model.score(new int[] {4, 5, 6}, before);
         loaded.score(new int[] {4, 5, 6}, after);
-        assertThat(loaded.name()).isEqualTo(cell);
+        assertThat(loaded.name()).isEqualTo(cell.split(":")[0]);
         assertThat(after).containsExactly(before);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"lstm", "gru"})
+    @ValueSource(strings = {"lstm", "gru", "lstm:full:untied"})
     void sameSeedTrainsTheSameModel(String cell) {
         float[][] scores = new float[2][ITEMS];
         for (int run = 0; run < 2; run++) {

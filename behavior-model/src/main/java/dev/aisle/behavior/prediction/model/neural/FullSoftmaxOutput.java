@@ -1,0 +1,101 @@
+package dev.aisle.behavior.prediction.model.neural;
+
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.transforms.custom.SoftMax;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.nd4j.linalg.learning.GradientUpdater;
+import org.nd4j.linalg.learning.config.Adam;
+
+/**
+ * The output layer trained with the exact cross-entropy over the whole catalogue (no sampling), as GRU4Rec with
+ * cross-entropy loss and NARM do: {@code L = -1/P Σ_p log softmax(S_p W^T + b)[target_p]} with
+ * {@code ∂L/∂logits = (softmax - onehot) / P}, {@code ∂L/∂W = ∂L/∂logits^T S}, {@code ∂L/∂S = ∂L/∂logits W}.
+ * The logits of at most {@link #CHUNK} states are materialised at once ({@code CHUNK × n} floats) and every
+ * product is one BLAS call into a preallocated buffer; {@code W} and {@code b} live in ND4J during training with
+ * dense Adam (every row gets a gradient at every step) and are copied back into the item tables by {@link #sync}.
+ */
+final class FullSoftmaxOutput {
+
+    /** States whose logits are held at once: 1,024 × 43k items ≈ 176 MB. */
+    static final int CHUNK = 1024;
+
+    private final ItemTables tables;
+    private final int n;
+    private final int h;
+    private final INDArray weights;
+    private final INDArray bias;
+    private final INDArray weightGradient;
+    private final INDArray biasGradient;
+    private final INDArray logitBuffer;
+    private final GradientUpdater<?> weightAdam;
+    private final GradientUpdater<?> biasAdam;
+    private int iteration;
+
+    FullSoftmaxOutput(ItemTables tables, double learningRate) {
+        this.tables = tables;
+        this.n = tables.numItems;
+        this.h = tables.hiddenSize;
+        this.weights = Nd4j.create(tables.outputWeights.clone(), new long[] {n, h}, 'c');
+        this.bias = Nd4j.create(tables.outputBias.clone(), new long[] {1, n}, 'c');
+        this.weightGradient = Nd4j.create(DataType.FLOAT, new long[] {n, h}, 'c');
+        this.biasGradient = Nd4j.create(DataType.FLOAT, new long[] {1, n}, 'c');
+        this.logitBuffer = Nd4j.create(DataType.FLOAT, new long[] {CHUNK, n}, 'c');
+        Adam adam = new Adam(learningRate);
+        this.weightAdam = adam.instantiate(Nd4j.zeros(DataType.FLOAT, 1, 2L * n * h), true);
+        this.biasAdam = adam.instantiate(Nd4j.zeros(DataType.FLOAT, 1, 2L * n), true);
+    }
+
+    /**
+     * Loss and gradients for the states {@code [P, h]} and their targets; takes one Adam step on {@code W, b}.
+     * @param stateGradient receives {@code ∂L/∂S} {@code [P, h]}
+     * @return the summed (not averaged) loss
+     */
+    double step(float[] states, int p, int[] targets, float[] stateGradient) {
+        double loss = 0;
+        float scale = 1f / p;
+        for (int from = 0; from < p; from += CHUNK) {
+            int rows = Math.min(CHUNK, p - from);
+            float[] part = new float[rows * h];
+            System.arraycopy(states, from * h, part, 0, rows * h);
+            INDArray s = Matrices.wrap(part, rows, h);
+            INDArray logits = rows == CHUNK ? logitBuffer
+                    : logitBuffer.get(NDArrayIndex.interval(0, rows), NDArrayIndex.all());
+            Nd4j.gemm(s, weights, logits, false, true, 1.0, 0.0);
+            logits.addiRowVector(bias);
+            Nd4j.exec(new SoftMax(logits, logits, 1));
+            for (int i = 0; i < rows; i++) {
+                int t = targets[from + i];
+                float prob = logits.getFloat(i, t);
+                loss -= Math.log(Math.max(prob, 1e-30f));
+                logits.putScalar(i, t, prob - 1f);
+            }
+            logits.muli(scale);
+            Nd4j.gemm(logits, s, weightGradient, true, false, 1.0, from == 0 ? 0.0 : 1.0);
+            INDArray rowSums = logits.sum(true, 0);
+            if (from == 0) {
+                biasGradient.assign(rowSums);
+            } else {
+                biasGradient.addi(rowSums);
+            }
+            INDArray ds = Nd4j.create(DataType.FLOAT, new long[] {rows, h}, 'c');
+            Nd4j.gemm(logits, weights, ds, false, false, 1.0, 0.0);
+            System.arraycopy(ds.data().asFloat(), 0, stateGradient, from * h, rows * h);
+        }
+        INDArray flatWeightGradient = weightGradient.reshape('c', 1, (long) n * h);
+        weightAdam.applyUpdater(flatWeightGradient, iteration, 0);
+        weights.subi(flatWeightGradient.reshape('c', n, h));
+        biasAdam.applyUpdater(biasGradient, iteration, 0);
+        bias.subi(biasGradient);
+        iteration++;
+        return loss;
+    }
+
+    /** Copies the trained {@code W, b} into the item tables (before validation, copying or saving). */
+    void sync() {
+        System.arraycopy(weights.data().asFloat(), 0, tables.outputWeights, 0, n * h);
+        System.arraycopy(bias.data().asFloat(), 0, tables.outputBias, 0, n);
+        tables.outputChanged();
+    }
+}
