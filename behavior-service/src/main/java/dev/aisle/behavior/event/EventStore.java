@@ -23,7 +23,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * folds the newly inserted rows (and only those, so a re-sent event never counts twice) into
  * {@code behavior.sessions} and the analytics rollups. Each touched session's state before the update
  * ({@code prev_*}, read under the row lock of the upsert) and after it give exact deltas for the day rollups, also
- * when an out-of-order event moves a session's start to another day or a concurrent request touched it first. Server-side sessions are assigned in the same
+ * when an out-of-order event moves a session's start to another day or a concurrent request touched it first.
+ * Paths are aggregated from an input sorted by (key, occurred_at, id): one sort instead of one per group (the
+ * aggregates receive rows in input order; the rebuild-equality test checks the result). Server-side sessions are assigned in the same
  * transaction under row locks on {@code behavior.user_sessions}. The transaction commits before the caller answers.
  */
 @Repository
@@ -53,9 +55,10 @@ class EventStore {
                        (count(*) filter (where type = 'view'))::int as page_views,
                        (count(*) filter (where type = 'purchase'))::int as purchases,
                        coalesce(sum(value) filter (where type = 'purchase'), 0) as revenue,
-                       string_agg(behavior.step_code(type), '' order by occurred_at, id) as steps,
-                       array_agg(behavior.micros(occurred_at) order by occurred_at, id) as times
-                from ins where session_id is not null group by session_id
+                       string_agg(behavior.step_code(type), '') as steps,
+                       array_agg(behavior.micros(occurred_at)) as times
+                from (select * from ins where session_id is not null order by session_id, occurred_at, id) o
+                group by session_id
             ), sess as (
                 insert into behavior.sessions as s (session_id, user_id, started_at, ended_at, events, page_views,
                                                     purchases, revenue, steps, times)
@@ -117,16 +120,17 @@ class EventStore {
     /** The (session, category prefix) rows touched by the new rows on products of a known category. */
     private static final String CATEGORIES = """
             , cagg as (
-                select i.session_id, c.category, min(i.user_id) as user_id, min(i.occurred_at) as started_at,
+                select i.session_id, i.category, min(i.user_id) as user_id, min(i.occurred_at) as started_at,
                        max(i.occurred_at) as ended_at, count(*)::int as events,
                        (count(*) filter (where i.type = 'view'))::int as page_views,
                        (count(*) filter (where i.type = 'purchase'))::int as purchases,
                        coalesce(sum(i.value) filter (where i.type = 'purchase'), 0) as revenue,
-                       string_agg(behavior.step_code(i.type), '' order by i.occurred_at, i.id) as steps,
-                       array_agg(behavior.micros(i.occurred_at) order by i.occurred_at, i.id) as times
-                from ins i join catalog.products p on p.id = i.product_id
-                     cross join lateral behavior.category_prefixes(p.category_path) c(category)
-                where i.session_id is not null group by 1, 2
+                       string_agg(behavior.step_code(i.type), '') as steps,
+                       array_agg(behavior.micros(i.occurred_at)) as times
+                from (select i.*, c.category from ins i join catalog.products p on p.id = i.product_id
+                      cross join lateral behavior.category_prefixes(p.category_path) c(category)
+                      where i.session_id is not null order by i.session_id, c.category, i.occurred_at, i.id) i
+                group by 1, 2
             ), scat as (
                 insert into behavior.session_categories as s (session_id, category, user_id, started_at, ended_at,
                                                               events, page_views, purchases, revenue, steps, times)
@@ -193,9 +197,10 @@ class EventStore {
                 on conflict (day, query) do update set
                     searches = q.searches + excluded.searches, zero_results = q.zero_results + excluded.zero_results
             ), uagg as (
-                select user_id, string_agg(behavior.step_code(type), '' order by occurred_at, id) as steps,
-                       array_agg(behavior.micros(occurred_at) order by occurred_at, id) as times
-                from ins where user_id is not null group by user_id
+                select user_id, string_agg(behavior.step_code(type), '') as steps,
+                       array_agg(behavior.micros(occurred_at)) as times
+                from (select * from ins where user_id is not null order by user_id, occurred_at, id) o
+                group by user_id
             ), up as (
                 insert into behavior.user_paths as u (user_id, steps, times)
                 select * from uagg order by user_id
