@@ -148,6 +148,11 @@ public final class ItemKnn implements Recommender {
         return config.params();
     }
 
+    /** The hyperparameters the model was trained with (to retrain the same configuration on other data). */
+    public Config config() {
+        return config;
+    }
+
     @Override
     public int users() {
         return data.users();

@@ -314,6 +314,11 @@ public final class TwoTower implements Recommender {
         return config.params();
     }
 
+    /** The hyperparameters the model was trained with (to retrain the same configuration on other data). */
+    public Config config() {
+        return config;
+    }
+
     @Override
     public int users() {
         return users;

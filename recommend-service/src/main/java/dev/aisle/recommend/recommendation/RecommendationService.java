@@ -27,7 +27,7 @@ import org.springframework.stereotype.Service;
 @Service
 public class RecommendationService {
 
-    static final Set<String> ALGORITHMS = Set.of("als", "item-knn", "popular", "trending");
+    static final Set<String> ALGORITHMS = Set.of("als", "item-knn", "two-tower", "popular", "trending");
 
     private final ModelRegistry registry;
     private final InteractionLog interactions;

@@ -1,13 +1,16 @@
 package dev.aisle.recommend.training;
 
+import dev.aisle.common.feature.TextNormalizer;
 import dev.aisle.common.interaction.InteractionWeights;
-import dev.aisle.recommend.evaluation.HeldOutRanking;
+import dev.aisle.recommend.catalog.CatalogProduct;
+import dev.aisle.recommend.catalog.CatalogReader;
 import dev.aisle.recommend.model.ImplicitAls;
 import dev.aisle.recommend.model.Interactions;
 import dev.aisle.recommend.model.ItemKnn;
 import dev.aisle.recommend.model.ModelConfig;
 import dev.aisle.recommend.model.Popularity;
 import dev.aisle.recommend.model.Recommender;
+import dev.aisle.recommend.model.TwoTower;
 import dev.aisle.support.error.ConflictException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -22,10 +25,11 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Trains a new model version from the behaviour events: weighted, time-decayed interactions; the primary algorithm
- * is validated on a held-back slice (the latest item of a seeded sample of users with two or more items) and the
- * version replaces the served one only if its validation NDCG@10 is not worse; accepted versions are retrained on
- * all interactions.
+ * Trains a new model version from the behaviour events: weighted, time-decayed interactions; every candidate
+ * algorithm and the served model's configuration are trained on the same training part and validated on the same
+ * held-back slice (the latest item of a seeded sample of users with two or more items, see {@link ModelSelection});
+ * the best candidate replaces the served model only if its validation NDCG@10 is not worse; accepted versions are
+ * retrained on all interactions.
  */
 @Component
 public class ModelTrainer {
@@ -36,11 +40,14 @@ public class ModelTrainer {
     private final InteractionLog interactions;
     private final ModelRegistry registry;
     private final TrainingProperties properties;
+    private final CatalogReader catalog;
 
-    ModelTrainer(InteractionLog interactions, ModelRegistry registry, TrainingProperties properties) {
+    ModelTrainer(InteractionLog interactions, ModelRegistry registry, TrainingProperties properties,
+            CatalogReader catalog) {
         this.interactions = interactions;
         this.registry = registry;
         this.properties = properties;
+        this.catalog = catalog;
     }
 
     /** Scheduled retraining; failures are logged and the served model is kept. */
@@ -104,20 +111,18 @@ public class ModelTrainer {
         for (int u : eligible.subList(0, heldUsers)) {
             heldItem[u] = (int) latest.get(u)[0];
         }
-        ModelConfig config = primaryConfig();
-        Double ndcg = null;
-        Double hitRate = null;
-        if (heldUsers > 0) {
-            Interactions train = toInteractions(cells, users.length, items.length, heldItem);
-            HeldOutRanking.Scores scores = HeldOutRanking.evaluate(config.fit(train), train, heldItem, K,
-                    properties.seed());
-            ndcg = scores.ndcg();
-            hitRate = scores.hitRate();
-        }
-        Double current = registry.servedVersion().map(ModelVersion::validationNdcg).orElse(null);
-        boolean accept = current == null || ndcg == null || ndcg >= current;
+        java.util.function.Supplier<List<List<String>>> text = memoize(() -> itemTokens(items));
+        List<ModelConfig> candidates = properties.candidates().stream().map(a -> candidateConfig(a, text)).toList();
+        ModelConfig served = registry.served().map(b -> servedConfig(b.primary(), text)).orElse(null);
+        Interactions train = heldUsers > 0 ? toInteractions(cells, users.length, items.length, heldItem) : all;
+        ModelSelection.Outcome outcome = ModelSelection.select(train, heldItem, candidates, served, K,
+                properties.seed());
+        ModelConfig config = outcome.best().config();
+        Double ndcg = outcome.best().ndcg();
+        Double hitRate = outcome.best().scores() == null ? null : outcome.best().scores().hitRate();
+        Double current = outcome.served() == null ? null : outcome.served().ndcg();
         ModelBundle bundle = null;
-        if (accept) {
+        if (outcome.accept()) {
             bundle = new ModelBundle(0, users, items, config.fit(all),
                     ItemKnn.fit(all, new ItemKnn.Config(properties.neighbours(), properties.shrinkage(), 2)),
                     Popularity.fit(all), trending(events, index, items.length), interactions.lastEventId());
@@ -126,20 +131,68 @@ public class ModelTrainer {
         Map<String, Object> params = new LinkedHashMap<>(config.params());
         params.put("event_weights", properties.eventWeights());
         params.put("half_life", properties.halfLife().toString());
+        params.put("validation", outcome.report());
         ModelVersion metadata = new ModelVersion(0, config.algorithm(), null, null, seconds, users.length,
                 items.length, all.size(), interactions.lastEventId(), ndcg, hitRate, heldUsers, params);
-        ModelVersion stored = accept ? registry.accept(metadata, bundle) : registry.reject(metadata);
-        log.info("Trained {} version {} in {} s: validation NDCG@10 {} (served {}), {}", config.algorithm(),
-                stored.id(), String.format("%.2f", seconds), ndcg, current, stored.status());
+        ModelVersion stored = outcome.accept() ? registry.accept(metadata, bundle) : registry.reject(metadata);
+        log.info("Trained {} version {} in {} s: validation NDCG@10 {} (served model on the same slice {}), {}",
+                config.algorithm(), stored.id(), String.format("%.2f", seconds), ndcg, current, stored.status());
         return stored;
     }
 
-    private ModelConfig primaryConfig() {
-        if ("item-knn".equals(properties.algorithm())) {
-            return new ItemKnn.Config(properties.neighbours(), properties.shrinkage(), 2);
+    private ModelConfig candidateConfig(String algorithm, java.util.function.Supplier<List<List<String>>> text) {
+        return switch (algorithm) {
+            case ItemKnn.NAME -> new ItemKnn.Config(properties.neighbours(), properties.shrinkage(), 2);
+            case TwoTower.NAME -> {
+                TrainingProperties.TwoTowerProperties t = properties.twoTower();
+                TwoTower.Config config = new TwoTower.Config(t.factors(), t.epochs(), t.batchSize(),
+                        t.learningRate(), t.regularization(), t.negatives(), t.historyItems(), false,
+                        t.textFeatures() ? 16384 : 0, 16, 2, t.device(), properties.seed());
+                yield t.textFeatures() ? config.withItemText(text.get()) : config;
+            }
+            default -> new ImplicitAls.Config(properties.factors(), properties.regularization(), properties.alpha(),
+                    properties.iterations(), 3, true, 2, properties.seed());
+        };
+    }
+
+    /** The served model's own configuration (retrained on this run's slice), null for a model that has none. */
+    private static ModelConfig servedConfig(Recommender model,
+            java.util.function.Supplier<List<List<String>>> text) {
+        if (model instanceof ImplicitAls als) {
+            return als.config();
         }
-        return new ImplicitAls.Config(properties.factors(), properties.regularization(), properties.alpha(),
-                properties.iterations(), 3, true, 2, properties.seed());
+        if (model instanceof ItemKnn knn) {
+            return knn.config();
+        }
+        if (model instanceof TwoTower twoTower) {
+            TwoTower.Config config = twoTower.config();
+            return config.tokenBuckets() > 0 ? config.withItemText(text.get()) : config;
+        }
+        return null;
+    }
+
+    /** Normalised title, brand and category tokens of each item (empty for items not in the catalogue). */
+    private List<List<String>> itemTokens(String[] items) {
+        Map<String, CatalogProduct> products = catalog.products();
+        List<List<String>> tokens = new java.util.ArrayList<>(items.length);
+        for (String id : items) {
+            CatalogProduct p = products.get(id);
+            tokens.add(p == null ? List.of() : TextNormalizer.tokenize(String.join(" ", p.title(),
+                    p.brand() == null ? "" : p.brand(), String.join(" ", p.categoryPath()))));
+        }
+        return tokens;
+    }
+
+    private static <T> java.util.function.Supplier<T> memoize(java.util.function.Supplier<T> supplier) {
+        Object[] value = new Object[1];
+        return () -> {
+            if (value[0] == null) {
+                value[0] = supplier.get();
+            }
+            @SuppressWarnings("unchecked")
+            T t = (T) value[0];
+            return t;
+        };
     }
 
     private Popularity trending(List<EventRow> events, ModelBundle index, int items) {
