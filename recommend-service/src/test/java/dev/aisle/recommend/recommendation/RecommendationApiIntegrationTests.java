@@ -2,14 +2,18 @@ package dev.aisle.recommend.recommendation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.aisle.recommend.training.InteractionLog;
 import dev.aisle.recommend.training.ModelRegistry;
 import java.net.URI;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -44,6 +48,12 @@ class RecommendationApiIntegrationTests {
 
     @Autowired
     ModelRegistry registry;
+
+    @Autowired
+    InteractionLog interactions;
+
+    @Autowired
+    DataSource dataSource;
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final JsonMapper json = JsonMapper.builder().build();
@@ -163,21 +173,54 @@ class RecommendationApiIntegrationTests {
 
     @Test
     @Order(8)
-    void keepsServingTheBetterVersionWhenANewOneValidatesWorse() throws Exception {
-        long better = jdbc.sql("""
+    void comparesTheServedModelOnTheSameSliceNotByItsStoredScore() throws Exception {
+        // a served version whose stored validation score (1.0) was measured on some other slice
+        long stale = jdbc.sql("""
                 insert into recommend.model_versions (algorithm, status, train_seconds, users, items, interactions,
                     last_event_id, validation_ndcg, validation_hr, validation_users, params, artifact)
                 select algorithm, 'accepted', train_seconds, users, items, interactions, last_event_id, 1.0, 1.0,
                     validation_users, params, artifact
                 from recommend.model_versions where status = 'accepted' order by id desc limit 1
                 returning id""").query(Long.class).single();
-        assertThat(registry.loadLatest()).hasValueSatisfying(v -> assertThat(v.id()).isEqualTo(better));
+        assertThat(registry.loadLatest()).hasValueSatisfying(v -> assertThat(v.id()).isEqualTo(stale));
 
         JsonNode version = post(BASE + "/admin/train", "", 200);
 
-        assertThat(version.get("status").asString()).isEqualTo("rejected");
-        assertThat(get(BASE + "/admin/models", 200).get("served").get("id").asLong()).isEqualTo(better);
-        assertThat(get(BASE + "/users/u1?n=3", 200).get("modelVersion").asLong()).isEqualTo(better);
+        // the same configuration retrained on this run's slice scores the same: not worse, so accepted
+        JsonNode validation = version.get("params").get("validation");
+        assertThat(validation.get("served_ndcg").asDouble()).isEqualTo(version.get("validationNdcg").asDouble());
+        assertThat(version.get("status").asString()).isEqualTo("accepted");
+        assertThat(get(BASE + "/admin/models", 200).get("served").get("id").asLong())
+                .isEqualTo(version.get("id").asLong());
+    }
+
+    @Test
+    @Order(9)
+    void foldsInAnEventWhoseTransactionCommitsAfterAHigherId() throws Exception {
+        try (Connection slow = dataSource.getConnection()) {
+            slow.setAutoCommit(false);
+            try (PreparedStatement insert = slow.prepareStatement("""
+                    insert into behavior.events (event_id, type, user_id, session_id, product_id, occurred_at)
+                    values ('late-1', 'purchase', 'late', 's-late', 'k3', now())""")) {
+                insert.executeUpdate();
+            }
+            event("late", "k4", "view");
+            await(() -> interactions.history("late").weightsSnapshot().containsKey("k4"));
+            assertThat(interactions.history("late").weightsSnapshot()).doesNotContainKey("k3");
+
+            slow.commit();
+        }
+
+        await(() -> interactions.history("late").weightsSnapshot().containsKey("k3"));
+        assertThat(interactions.history("late").purchased()).containsExactly("k3");
+    }
+
+    private static void await(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        Instant deadline = Instant.now().plusSeconds(10);
+        while (!condition.getAsBoolean() && Instant.now().isBefore(deadline)) {
+            Thread.sleep(50);
+        }
+        assertThat(condition.getAsBoolean()).as("condition within 10 s").isTrue();
     }
 
     private void product(String id, String title, String category, boolean inStock) {
