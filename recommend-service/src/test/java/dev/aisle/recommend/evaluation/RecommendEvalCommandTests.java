@@ -60,6 +60,34 @@ class RecommendEvalCommandTests {
     }
 
     @Test
+    void trainsTheTwoTowerWithMovieLensItemText() throws Exception {
+        List<String> ratings = new ArrayList<>();
+        for (String line : clusteredRatings().subList(1, clusteredRatings().size())) {
+            String[] f = line.split(",");
+            ratings.add(f[0].substring(1) + "\t" + f[1].substring(1) + "\t" + f[2] + "\t" + f[3]);
+        }
+        Files.write(dir.resolve("u.data"), ratings);
+        List<String> items = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            // u.item: id|title|dates|url|19 genre flags; the cluster's genre is flag 1 or 2
+            items.add(i + "|Movie " + i + " (1995)|01-Jan-1995||http://x|0|" + (i < 10 ? "1|0" : "0|1")
+                    + "|0".repeat(16));
+        }
+        Files.write(dir.resolve("u.item"), items);
+        Files.write(dir.resolve("u.genre"), List.of("unknown|0", "Action|1", "Comedy|2"));
+        Path out = dir.resolve("tt.json");
+
+        assertThat(run("--data", "movielens:" + dir.resolve("u.data"), "--k", "5", "--algorithms",
+                "popular,two-tower", "--json", out.toString())).isZero();
+
+        JsonNode results = JsonMapper.builder().build().readTree(out.toFile()).get("results");
+        JsonNode twoTower = results.get(1);
+        assertThat(twoTower.get("algorithm").asString()).isEqualTo("two-tower");
+        assertThat(twoTower.get("params").get("item_text").asBoolean()).isTrue();
+        assertThat(twoTower.get("ndcg@5").asDouble()).isGreaterThan(results.get(0).get("ndcg@5").asDouble() + 0.1);
+    }
+
+    @Test
     void rejectsUnknownAlgorithms() {
         assertThat(run("--data", "csv:x.csv", "--algorithms", "magic")).isEqualTo(2);
     }
