@@ -16,11 +16,13 @@ import java.util.function.Consumer;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Next-item LSTM / GRU in the manner of GRU4Rec (Hidasi et al., ICLR 2016) trained with a sampled-softmax
- * cross-entropy, the recurrence on ND4J SameDiff: {@code h_t = RNN(e(s_t), h_{t-1})},
- * {@code score(i) = W_i · h_L + b_i}. One sequence per session with per-step targets trains on every prefix;
- * early stopping on the last training sessions (by order) keeps the epoch with the best validation
- * {@code HR@20 + MRR@20}.
+ * Next-item LSTM / GRU in the manner of GRU4Rec (Hidasi et al., ICLR 2016; Hidasi &amp; Karatzoglou, CIKM 2018),
+ * back-propagation through time written on ND4J's BLAS: {@code h_t = RNN(e(s_t), h_{t-1})},
+ * {@code score(i) = W_i · h_L + b_i}, where by default {@code W = E}, the input embeddings (tied tables). The
+ * loss is a sampled softmax over the batch's targets plus popularity-sampled negatives with the logQ correction
+ * (Yi et al., RecSys 2019), or the exact cross-entropy over every item ({@link RecurrentConfig#loss}). One
+ * sequence per session with per-step targets trains on every prefix; early stopping on the last training sessions
+ * (by order) keeps the epoch with the best validation {@code HR@20 + MRR@20}.
  */
 public final class RecurrentNextItemModel implements NextItemModel {
 

@@ -4,9 +4,13 @@ import java.util.Arrays;
 
 /**
  * One training step of the next-item network with a sampled softmax (Jean et al., ACL 2015): for the valid
- * states {@code S [P, h]} and candidates {@code C}, {@code L = -1/P Σ_p log softmax(S_p W_C^T + b_C)[target_p]};
+ * states {@code S [P, h]} and candidates {@code C}, {@code L = -1/P Σ_p log softmax(S_p W_C^T + b_C - log Q_C)[target_p]}
+ * where {@code log Q} is the log expected number of times each candidate is drawn (the logQ correction, Bengio
+ * &amp; Senécal 2008; Yi et al., RecSys 2019), or zero for the uncorrected variant;
  * {@code ∂L/∂logits = (softmax - onehot) / P} gives the output-row gradients and the state gradient, which is
  * back-propagated through time to the recurrent weights and the input embeddings; all parameters take Adam steps.
+ * With tied tables the output-row and input gradients of an item are summed into one embedding update; with the
+ * full loss {@link FullSoftmaxOutput} replaces the candidates by every item.
  */
 final class SampledSoftmaxStep {
 
