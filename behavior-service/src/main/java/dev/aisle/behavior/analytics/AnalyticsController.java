@@ -37,8 +37,9 @@ class AnalyticsController {
             **bounceRate = sessions with exactly one event / sessions**; conversionRate = sessions with at least \
             one purchase / sessions; revenue = sum of purchase values; orders = sessions with a purchase (one \
             checkout per session); averageOrderValue = revenue / orders. `category` (a path prefix such as \
-            `Sports > Basketball`) keeps only events on products of that subtree, as if the shop sold only that \
-            category; `segment` keeps only users of that segment. Weeks start on Monday. from > to, an unknown \
+            `Sports > Basketball`) keeps only events on products of that subtree (the product's category when the \
+            event arrived), as if the shop sold only that category: a session counts when it has such an event and \
+            starts at the first one; `segment` keeps only users of that segment. Weeks start on Monday. from > to, an unknown \
             interval or a bad date is a 400.""")
     @GetMapping("/kpis")
     KpiQueries.KpiReport kpis(@RequestParam @DateTimeFormat(iso = ISO.DATE) LocalDate from,

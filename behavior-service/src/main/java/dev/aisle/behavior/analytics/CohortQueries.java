@@ -46,16 +46,15 @@ class CohortQueries {
                     + " where width_bucket(fw + 7 * k + 6, days) > width_bucket(fw + 7 * k - 1, days)"
                     + " group by 1, 2 order by 1, 2";
         } else {
-            sql = "with firsts as (select user_id, date_trunc('week', min(started_at) at time zone 'UTC')::date"
-                    + " as week from behavior.session_categories where category = :category and user_id is not null"
-                    + " group by user_id),"
-                    + " cohort as (select user_id, week from firsts where week >= :fromWeek and week <= :toWeek"
-                    + segment + "),"
-                    + " act as (select distinct s.user_id, date_trunc('week', s.started_at at time zone 'UTC')::date"
-                    + " as week from behavior.session_categories s join cohort c on c.user_id = s.user_id"
-                    + " where s.category = :category)"
-                    + " select c.week, (a.week - c.week) / 7 as k, count(*) from cohort c"
-                    + " join act a on a.user_id = c.user_id where a.week - c.week <= 7 * :weeks"
+            // One scan of the category's sessions: each user's active weeks, then the first of them.
+            sql = "with w as (select user_id, date_trunc('week', started_at at time zone 'UTC')::date as week"
+                    + " from behavior.session_categories where category = :category and user_id is not null"
+                    + " group by 1, 2),"
+                    + " cohort as (select user_id, min(week) as fw from w group by user_id),"
+                    + " members as (select user_id, fw from cohort where fw >= :fromWeek and fw <= :toWeek"
+                    + segment + ")"
+                    + " select m.fw, (w.week - m.fw) / 7 as k, count(*) from members m"
+                    + " join w on w.user_id = m.user_id where w.week - m.fw <= 7 * :weeks"
                     + " group by 1, 2 order by 1, 2";
         }
         JdbcClient.StatementSpec spec = jdbc.sql(sql)

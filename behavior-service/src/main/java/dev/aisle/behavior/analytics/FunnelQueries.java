@@ -74,30 +74,48 @@ class FunnelQueries {
         String segment = filter.segment() == null ? ""
                 : " and user_id in (select user_id from behavior.user_segments where segment_id = :segment)";
         boolean sessions = withinDays == null;
-        // Sessions overlapping the range start at most `longest` before it; paths wholly inside the range need no
-        // search over their times. OFFSET 0 keeps each level from being inlined into every expression above it.
         String source = sessions
+                // Sessions overlapping the range start at most `longest` before it; only those crossing one of its
+                // ends need a search over their times (the others are counted by the plain LIKE query below).
                 ? "select steps, case when started_at >= :from then 1 else width_bucket(:fromMicros - 1, times) + 1"
                         + " end as lo, case when ended_at < :to then length(steps)"
                         + " else width_bucket(:toMicros - 1, times) end as hi, times"
                         + " from " + table(filter) + " where started_at >= :lower and started_at < :to"
-                        + " and ended_at >= :from" + categoryCondition(filter) + segment
+                        + " and ended_at >= :from and (started_at < :from or ended_at >= :to)"
+                        + categoryCondition(filter) + segment
                 : "select steps, width_bucket(:fromMicros - 1, times) + 1 as lo,"
                         + " width_bucket(:toMicros - 1, times) as hi, times from behavior.user_paths where true"
                         + segment;
         String end = sessions ? "length(steps)"
                 : "case when i1 > 0 then width_bucket(times[i1] + :window, times) else 0 end";
         StringBuilder sql = new StringBuilder("select count(*) filter (where i1 > 0)");
+        StringBuilder inside = new StringBuilder("select count(*) filter (where strpos(steps, :c0) > 0)");
         StringBuilder pattern = new StringBuilder(code(steps.get(0)));
         for (int i = 1; i < steps.size(); i++) {
             pattern.append('%').append(code(steps.get(i)));
             sql.append(", count(*) filter (where i1 > 0 and substr(steps, i1, e - i1 + 1) like '")
                     .append(pattern).append("%')");
+            inside.append(", count(*) filter (where steps like '%").append(pattern).append("%')");
         }
+        // OFFSET 0 keeps each level from being inlined into every expression above it.
         sql.append(" from (select steps, i1, ").append(end).append(" as e from (")
                 .append("select steps, times, case when p > 0 then lo + p - 1 else 0 end as i1 from (")
                 .append("select steps, times, lo, strpos(substr(steps, lo, greatest(hi - lo + 1, 0)), :c0) as p")
                 .append(" from (").append(source).append(" offset 0) a offset 0) b offset 0) c offset 0) d");
+        if (sessions) {
+            // Paths wholly inside the range: the entry is the first step-1 code, and an ordered match from it
+            // exists exactly when one exists anywhere in the path.
+            inside.append(" from ").append(table(filter)).append(" where started_at >= :from and started_at < :to")
+                    .append(" and ended_at < :to").append(categoryCondition(filter)).append(segment);
+            StringBuilder sum = new StringBuilder("select ");
+            for (int i = 0; i < steps.size(); i++) {
+                sum.append(i == 0 ? "" : ", ").append("sum(c").append(i).append(")");
+            }
+            String columns = String.join(", ", java.util.stream.IntStream.range(0, steps.size())
+                    .mapToObj(i -> "c" + i).toList());
+            sql = new StringBuilder(sum).append(" from (").append(inside).append(" union all ").append(sql)
+                    .append(") x(").append(columns).append(")");
+        }
         JdbcClient.StatementSpec spec = jdbc.sql(sql.toString())
                 .param("from", filter.start()).param("to", filter.end())
                 .param("fromMicros", micros(filter.start())).param("toMicros", micros(filter.end()))
