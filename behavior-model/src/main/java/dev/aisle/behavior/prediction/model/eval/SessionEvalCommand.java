@@ -78,6 +78,9 @@ public class SessionEvalCommand implements Callable<Integer> {
             description = "output rows are the input embeddings (default; --no-tied for separate tables)")
     boolean tied;
 
+    @Option(names = "--dropout", defaultValue = "0", description = "lstm/gru dropout on inputs and output states")
+    double dropout;
+
     @Option(names = "--lr", defaultValue = "0.005", description = "Adam learning rate")
     double learningRate;
 
@@ -188,7 +191,8 @@ public class SessionEvalCommand implements Callable<Integer> {
 
     private RecurrentNextItemModel recurrent(String cell, PrintWriter out) {
         RecurrentConfig config = RecurrentConfig.defaults(cell).withEpochs(epochs).withSeed(seed)
-                .with(hidden, hidden, batch, learningRate, negatives).withLoss(loss).withTied(tied);
+                .with(hidden, hidden, batch, learningRate, negatives).withLoss(loss).withTied(tied)
+                .withDropout(dropout);
         return new RecurrentNextItemModel(config).onProgress(line -> println(out, line));
     }
 

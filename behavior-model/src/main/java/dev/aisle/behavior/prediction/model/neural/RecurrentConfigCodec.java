@@ -11,8 +11,9 @@ final class RecurrentConfigCodec {
     }
 
     static void write(RecurrentConfig c, DataOutputStream out) throws IOException {
-        // "v2:" marks the format with the loss; older streams hold the bare cell name
-        out.writeUTF(V2 + c.cell());
+        // "v3:" marks the format with loss, tying and dropout ("v2:" had no dropout); older streams hold the bare
+        // cell name
+        out.writeUTF(V3 + c.cell());
         out.writeInt(c.embeddingSize());
         out.writeInt(c.hiddenSize());
         out.writeInt(c.epochs());
@@ -26,15 +27,31 @@ final class RecurrentConfigCodec {
         out.writeLong(c.seed());
         out.writeUTF(c.loss());
         out.writeBoolean(c.tied());
+        out.writeDouble(c.dropout());
     }
 
     private static final String V2 = "v2:";
+    private static final String V3 = "v3:";
 
     static RecurrentConfig read(DataInputStream in) throws IOException {
         String cell = in.readUTF();
-        boolean v2 = cell.startsWith(V2);
-        return new RecurrentConfig(v2 ? cell.substring(V2.length()) : cell, in.readInt(), in.readInt(), in.readInt(),
-                in.readInt(), in.readDouble(), in.readInt(), in.readDouble(), in.readInt(), in.readInt(), in.readInt(),
-                in.readLong(), v2 ? in.readUTF() : "sampled-uncorrected", v2 && in.readBoolean());
+        int version = cell.startsWith(V3) ? 3 : cell.startsWith(V2) ? 2 : 1;
+        String bare = version > 1 ? cell.substring(V2.length()) : cell;
+        int embedding = in.readInt();
+        int hidden = in.readInt();
+        int epochs = in.readInt();
+        int batch = in.readInt();
+        double rate = in.readDouble();
+        int maxLength = in.readInt();
+        double share = in.readDouble();
+        int cases = in.readInt();
+        int patience = in.readInt();
+        int negatives = in.readInt();
+        long seed = in.readLong();
+        String loss = version > 1 ? in.readUTF() : "sampled-uncorrected";
+        boolean tied = version > 1 && in.readBoolean();
+        double dropout = version > 2 ? in.readDouble() : 0;
+        return new RecurrentConfig(bare, embedding, hidden, epochs, batch, rate, maxLength, share, cases, patience,
+                negatives, seed, loss, tied, dropout);
     }
 }

@@ -24,6 +24,7 @@ final class SampledSoftmaxStep {
     private final FullSoftmaxOutput full;
     private final CandidateSampler logQ;
     private final boolean tied;
+    private final java.util.Random random;
     private long step;
 
     /**
@@ -38,6 +39,7 @@ final class SampledSoftmaxStep {
         this.full = full ? new FullSoftmaxOutput(tables, learningRate) : null;
         this.logQ = logQ;
         this.tied = net.config.tied();
+        this.random = new java.util.Random(net.config.seed() + 7);
         if (tied && full) {
             throw new IllegalArgumentException("tied tables are trained with the sampled loss only");
         }
@@ -57,11 +59,13 @@ final class SampledSoftmaxStep {
         int rows = batch.items().length;
         int p = batch.positions().length;
         float[] x = tables.embed(batch.items());
+        float[] inputMask = dropout(x);
         float[] all = kernel.forward(net.project(x, rows), net.recurrentWeights, batch.rows(), batch.steps());
         float[] valid = new float[p * h];
         for (int i = 0; i < p; i++) {
             System.arraycopy(all, batch.positions()[i] * h, valid, i * h, h);
         }
+        float[] stateMask = dropout(valid);
         double loss;
         float[] dStates;
         int[] outputItems = new int[0];
@@ -94,6 +98,7 @@ final class SampledSoftmaxStep {
                 outputGradient = dWeights;
             }
         }
+        applyMask(dStates, stateMask);
         float[] stateGradient = new float[all.length];
         for (int i = 0; i < p; i++) {
             System.arraycopy(dStates, i * h, stateGradient, batch.positions()[i] * h, h);
@@ -108,6 +113,7 @@ final class SampledSoftmaxStep {
             }
         }
         float[] dx = Matrices.multiply(dProjected, rows, g, false, net.inputWeights, e, g, true);
+        applyMask(dx, inputMask);
         inputAdam.update(net.inputWeights, 0, dInput, 0, dInput.length, step);
         recurrentAdam.update(net.recurrentWeights, 0, dRecurrent, 0, dRecurrent.length, step);
         biasAdam.update(net.inputBias, 0, dBias, 0, dBias.length, step);
@@ -147,6 +153,32 @@ final class SampledSoftmaxStep {
             logits[row + label] -= 1f / p;
         }
         return loss;
+    }
+
+    /**
+     * Inverted dropout (Srivastava et al., JMLR 2014) in place: each entry is zeroed with probability {@code r}
+     * and the rest scaled by {@code 1/(1-r)}; returns the mask for the backward pass, or null when {@code r = 0}.
+     */
+    private float[] dropout(float[] values) {
+        double rate = net.config.dropout();
+        if (rate <= 0) {
+            return null;
+        }
+        float keep = (float) (1 / (1 - rate));
+        float[] mask = new float[values.length];
+        for (int i = 0; i < values.length; i++) {
+            mask[i] = random.nextDouble() < rate ? 0f : keep;
+            values[i] *= mask[i];
+        }
+        return mask;
+    }
+
+    private static void applyMask(float[] gradient, float[] mask) {
+        if (mask != null) {
+            for (int i = 0; i < gradient.length; i++) {
+                gradient[i] *= mask[i];
+            }
+        }
     }
 
     /** Writes weights held outside the item tables back into them. */

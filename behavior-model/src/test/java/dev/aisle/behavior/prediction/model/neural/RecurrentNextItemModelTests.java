@@ -42,14 +42,15 @@ class RecurrentNextItemModelTests {
     }
 
     /**
-     * {@code cell}, optionally {@code cell:loss:tied|untied}; the default is the shipped one (sampled softmax,
+     * {@code cell}, optionally {@code cell:loss:tied|untied[:dropout]}; the default is the shipped one (sampled softmax,
      * tied tables).
      */
     private static RecurrentConfig smallConfig(String variant) {
         String[] parts = variant.split(":");
         String loss = parts.length > 1 ? parts[1] : "sampled";
         boolean tied = parts.length <= 2 || parts[2].equals("tied");
-        return new RecurrentConfig(parts[0], 24, 24, 12, 32, 0.02, 10, 0, 1000, 1, 8, 42, loss, tied);
+        double dropout = parts.length > 3 ? Double.parseDouble(parts[3]) : 0;
+        return new RecurrentConfig(parts[0], 24, 24, 12, 32, 0.02, 10, 0, 1000, 1, 8, 42, loss, tied, dropout);
     }
 
     private static List<PrefixEvaluator.Case> cases(List<int[]> sessions) {
@@ -63,7 +64,8 @@ class RecurrentNextItemModelTests {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"lstm", "gru", "lstm:full:untied", "gru:sampled-uncorrected:untied", "lstm:sampled:untied"})
+    @ValueSource(strings = {"lstm", "gru", "lstm:full:untied", "gru:sampled-uncorrected:untied", "lstm:sampled:untied",
+        "lstm:sampled:tied:0.2"})
     void learnsWhichTourASessionIsOn(String cell) {
         List<int[]> train = tours(600, 1);
         RecurrentNextItemModel model = new RecurrentNextItemModel(smallConfig(cell));
@@ -91,7 +93,7 @@ class RecurrentNextItemModelTests {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"lstm", "gru", "lstm:full:untied"})
+    @ValueSource(strings = {"lstm", "gru", "lstm:full:untied", "gru:sampled:tied:0.2"})
     void sameSeedTrainsTheSameModel(String cell) {
         float[][] scores = new float[2][ITEMS];
         for (int run = 0; run < 2; run++) {
