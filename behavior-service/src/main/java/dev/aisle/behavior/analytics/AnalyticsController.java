@@ -39,7 +39,8 @@ class AnalyticsController {
             checkout per session); averageOrderValue = revenue / orders. `category` (a path prefix such as \
             `Sports > Basketball`) keeps only events on products of that subtree (the product's category when the \
             event arrived), as if the shop sold only that category: a session counts when it has such an event and \
-            starts at the first one; `segment` keeps only users of that segment. Weeks start on Monday. from > to, an unknown \
+            starts at the first one; `segment` keeps only users of that segment. Weeks start on Monday. \
+            from > to, an unknown \
             interval or a bad date is a 400.""")
     @GetMapping("/kpis")
     KpiQueries.KpiReport kpis(@RequestParam @DateTimeFormat(iso = ISO.DATE) LocalDate from,

@@ -13,7 +13,8 @@ import java.util.List;
  * @param withinDays the user mode's window, {@code null} in the session mode
  * @param steps one entry per step, in order
  */
-public record FunnelReport(LocalDate from, LocalDate to, String category, Integer segment, String scope, Integer withinDays,
+public record FunnelReport(LocalDate from, LocalDate to, String category, Integer segment, String scope,
+        Integer withinDays,
         List<Step> steps) {
 
     /**

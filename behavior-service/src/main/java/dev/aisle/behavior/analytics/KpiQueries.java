@@ -39,7 +39,8 @@ class KpiQueries {
     /** Most buckets whose distinct users are counted with one {@code width_bucket} pair each. */
     private static final int MAX_BUCKET_FILTERS = 40;
 
-    private static final String SEGMENT_USERS = "select user_id from behavior.user_segments where segment_id = :segment";
+    private static final String SEGMENT_USERS =
+            "select user_id from behavior.user_segments where segment_id = :segment";
 
     private final JdbcClient jdbc;
 
@@ -68,7 +69,8 @@ class KpiQueries {
         if (filter.category() == null) {
             if (interval == Interval.DAY) {
                 byBucket.forEach((day, sums) -> users.put(day, sums.dayUsers));
-                totalUsers = activeUsers(filter, List.<LocalDate[]>of(new LocalDate[] {filter.from(), filter.to()})).get(0);
+                totalUsers = activeUsers(filter, List.<LocalDate[]>of(new LocalDate[] {filter.from(), filter.to()}))
+                        .get(0);
             } else {
                 List<LocalDate[]> ranges = new ArrayList<>();
                 for (LocalDate start : starts) {
@@ -166,7 +168,8 @@ class KpiQueries {
                 + " and started_at < :to and user_id is not null"
                 + (filter.segment() == null ? "" : " and user_id in (" + SEGMENT_USERS + ")");
         jdbc.sql("select b, count(*) from (select date_trunc('" + interval.sqlField()
-                        + "', started_at at time zone 'UTC')::date as b, user_id" + source + " group by 1, 2) x group by b")
+                        + "', started_at at time zone 'UTC')::date as b, user_id" + source
+                        + " group by 1, 2) x group by b")
                 .params(params(filter))
                 .query((ResultSet rs) -> {
                     users.put(rs.getObject(1, LocalDate.class), rs.getLong(2));

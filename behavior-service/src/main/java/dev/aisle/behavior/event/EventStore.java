@@ -25,8 +25,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * ({@code prev_*}, read under the row lock of the upsert) and after it give exact deltas for the day rollups, also
  * when an out-of-order event moves a session's start to another day or a concurrent request touched it first.
  * Paths are aggregated from an input sorted by (key, occurred_at, id): one sort instead of one per group (the
- * aggregates receive rows in input order; the rebuild-equality test checks the result). Server-side sessions are assigned in the same
- * transaction under row locks on {@code behavior.user_sessions}. The transaction commits before the caller answers.
+ * aggregates receive rows in input order; the rebuild-equality test checks the result). Server-side sessions are
+ * assigned in the same transaction under row locks on {@code behavior.user_sessions}. The transaction commits
+ * before the caller answers.
  */
 @Repository
 class EventStore {
