@@ -21,6 +21,7 @@ import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * A two-tower neural recommender trained through DJL's PyTorch engine (Covington, Adams &amp; Sargin, "Deep Neural
@@ -29,7 +30,8 @@ import java.util.Map;
  * user's history items' context embeddings, {@code u = E_user[u] + (1/|H|) Σ_{h∈H} E_ctx[h]}; the item tower adds an item-id
  * embedding and the mean of the item's hashed text-token embeddings, {@code v = E_item[i] + (1/|T|) Σ_{t∈T}
  * E_tok[hash(t)]}; the score is {@code u·v}. Training minimises {@link SampledSoftmaxLoss} with Adam over every
- * observed (user, item) pair, the pair's own item left out of the sampled history.
+ * observed (user, item) pair, the pair's own item left out of the sampled history, and stops early: the weights of
+ * the epoch with the best NDCG@10 on a small slice carved from the training data ({@link EarlyStopping}) are kept.
  *
  * <p>After training both towers are exported as plain float matrices, so scoring is a dot product per item as for
  * {@link ImplicitAls} and needs no engine; a user unknown at training time is scored from the history mean alone.
@@ -59,10 +61,14 @@ public final class TwoTower implements Recommender {
      * @param threads the engine's intra-op threads, set when the engine first loads (default 2)
      * @param device {@code cpu} or {@code gpu}; gpu falls back to cpu when the engine sees no GPU (default cpu)
      * @param seed seed of the initialisation, shuffling and sampling (default 42)
+     * @param validationUsers users who each lend one training item to an early-stopping slice; 0 = train all
+     *     {@code epochs} (default 1000)
+     * @param patience epochs without a better NDCG@10 on that slice before training stops; the best epoch's weights
+     *     are kept (default 3)
      */
     public record Config(int factors, int epochs, int batchSize, double learningRate, double regularization,
             int negatives, int historyItems, boolean userIds, int tokenBuckets, int tokensPerItem, int threads,
-            String device, long seed) implements ModelConfig {
+            String device, long seed, int validationUsers, int patience) implements ModelConfig {
 
         public Config {
             Check.positive("factors", factors);
@@ -75,6 +81,8 @@ public final class TwoTower implements Recommender {
             Check.nonNegative("tokenBuckets", tokenBuckets);
             Check.positive("tokensPerItem", tokensPerItem);
             Check.positive("threads", threads);
+            Check.nonNegative("validationUsers", validationUsers);
+            Check.positive("patience", patience);
             if (!userIds && historyItems == 0) {
                 throw new IllegalArgumentException("illegal user tower: needs userIds or historyItems > 0");
             }
@@ -85,13 +93,13 @@ public final class TwoTower implements Recommender {
 
         /** The defaults listed on the components. */
         public static Config defaults() {
-            return new Config(64, 20, 1024, 0.01, 0.03, 4096, 32, false, 16384, 16, 2, "cpu", 42);
+            return new Config(64, 20, 1024, 0.01, 0.03, 4096, 32, false, 16384, 16, 2, "cpu", 42, 1000, 3);
         }
 
         /** The same hyperparameters with another seed. */
         public Config withSeed(long newSeed) {
             return new Config(factors, epochs, batchSize, learningRate, regularization, negatives, historyItems,
-                    userIds, tokenBuckets, tokensPerItem, threads, device, newSeed);
+                    userIds, tokenBuckets, tokensPerItem, threads, device, newSeed, validationUsers, patience);
         }
 
         /** A configuration that trains with the items' text tokens (one list per item index; null = no text). */
@@ -140,6 +148,8 @@ public final class TwoTower implements Recommender {
             p.put("tokens_per_item", tokensPerItem);
             p.put("device", device);
             p.put("seed", seed);
+            p.put("validation_users", validationUsers);
+            p.put("patience", patience);
             return p;
         }
     }
@@ -152,9 +162,10 @@ public final class TwoTower implements Recommender {
     private final float[] itemVectors;
     private final float[] contextVectors;
     private final byte[] parameters;
+    private final int epochsTrained;
 
     private TwoTower(Config config, int users, int items, boolean text, float[] userVectors, float[] itemVectors,
-            float[] contextVectors, byte[] parameters) {
+            float[] contextVectors, byte[] parameters, int epochsTrained) {
         this.config = config;
         this.users = users;
         this.items = items;
@@ -163,6 +174,7 @@ public final class TwoTower implements Recommender {
         this.itemVectors = itemVectors;
         this.contextVectors = contextVectors;
         this.parameters = parameters;
+        this.epochsTrained = epochsTrained;
     }
 
     /**
@@ -178,7 +190,7 @@ public final class TwoTower implements Recommender {
     @FunctionalInterface
     public interface EpochListener {
 
-        void epochDone(int epoch, java.util.function.Supplier<TwoTower> model);
+        void epochDone(int epoch, Supplier<TwoTower> model);
     }
 
     /** Trains as {@link #fit(Interactions, List, Config)}, reporting each epoch to {@code listener}. */
@@ -200,8 +212,13 @@ public final class TwoTower implements Recommender {
             try (Trainer trainer = model.newTrainer(training)) {
                 trainer.initialize(new Shape(1), new Shape(1, 1), new Shape(1, 1), new Shape(2), new Shape(2, 1),
                         new Shape(2, 1));
-                TwoTowerTraining batches = new TwoTowerTraining(data, tokens, config);
-                for (int epoch = 0; epoch < config.epochs(); epoch++) {
+                EarlyStopping stopping = EarlyStopping.carve(data, config.validationUsers(), config.seed());
+                Interactions fitData = stopping.train();
+                TwoTowerTraining batches = new TwoTowerTraining(fitData, tokens, config);
+                Snapshot best = null;
+                double bestNdcg = Double.NEGATIVE_INFINITY;
+                int bestEpoch = 0;
+                for (int epoch = 1; epoch <= config.epochs() && epoch - bestEpoch <= config.patience(); epoch++) {
                     for (int[] batch : batches.epoch()) {
                         try (NDManager manager = trainer.getManager().newSubManager()) {
                             NDList[] inputsAndLabels = batches.arrays(manager, batch);
@@ -212,41 +229,63 @@ public final class TwoTower implements Recommender {
                             trainer.step();
                         }
                     }
-                    listener.epochDone(epoch + 1, () -> export(network, data, tokens, config));
+                    Snapshot snapshot = Snapshot.of(network);
+                    TwoTower current = export(snapshot, fitData, tokens, config, epoch);
+                    double ndcg = stopping.isEmpty() ? epoch : stopping.ndcg(current);
+                    if (ndcg > bestNdcg) {
+                        best = snapshot;
+                        bestNdcg = ndcg;
+                        bestEpoch = epoch;
+                    }
+                    listener.epochDone(epoch, () -> current);
                 }
+                return export(best == null ? Snapshot.of(network) : best, data, tokens, config, bestEpoch);
             }
-            return export(network, data, tokens, config);
         }
     }
 
-    private static TwoTower export(TwoTowerNetwork network, Interactions data, ItemText tokens, Config config) {
-        int k = config.factors();
-        float[] itemVectors = itemVectors(network, tokens, data.items(), k);
-        float[] context = network.values(TwoTowerNetwork.CONTEXT);
-        float[] userVectors = new float[data.users() * k];
-        float[] ids = network.values(TwoTowerNetwork.USER);
-        for (int u = 0; u < data.users(); u++) {
-            if (ids != null) {
-                System.arraycopy(ids, u * k, userVectors, u * k, k);
+    /** The network's tables and DJL parameters at one moment of training. */
+    private record Snapshot(float[] user, float[] item, float[] context, float[] token, byte[] parameters) {
+
+        static Snapshot of(TwoTowerNetwork network) {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            try {
+                network.saveParameters(new DataOutputStream(bytes));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-            if (context != null) {
-                addMean(context, k, data.userItems, data.userStart[u], data.userStart[u + 1], userVectors, u * k);
-            }
+            return new Snapshot(network.values(TwoTowerNetwork.USER), network.values(TwoTowerNetwork.ITEM),
+                    network.values(TwoTowerNetwork.CONTEXT), network.values(TwoTowerNetwork.TOKEN),
+                    bytes.toByteArray());
         }
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try {
-            network.saveParameters(new DataOutputStream(bytes));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    }
+
+    /** The serving model: item vectors, and user vectors from the tables and each user's history in {@code data}. */
+    private static TwoTower export(Snapshot tables, Interactions data, ItemText tokens, Config config, int epochs) {
+        int k = config.factors();
+        float[] itemVectors = itemVectors(tables.item().clone(), tables.token(), tokens, data.items(), k);
+        float[] userVectors = new float[data.users() * k];
+        for (int u = 0; u < data.users(); u++) {
+            if (tables.user() != null) {
+                System.arraycopy(tables.user(), u * k, userVectors, u * k, k);
+            }
+            if (tables.context() != null) {
+                addMean(tables.context(), k, data.userItems, data.userStart[u], data.userStart[u + 1], userVectors,
+                        u * k);
+            }
         }
         return new TwoTower(config, data.users(), data.items(), tokens.buckets() > 0, userVectors, itemVectors,
-                context == null ? new float[0] : context, bytes.toByteArray());
+                tables.context() == null ? new float[0] : tables.context(), tables.parameters(), epochs);
     }
 
-    /** {@code v_i = E_item[i] + Σ_t w_t E_tok[t]} for every item. */
+    /** {@code v_i = E_item[i] + Σ_t w_t E_tok[t]} for every item, from a network's parameters. */
     static float[] itemVectors(TwoTowerNetwork network, ItemText tokens, int items, int k) {
-        float[] vectors = network.values(TwoTowerNetwork.ITEM);
-        float[] tokenTable = network.values(TwoTowerNetwork.TOKEN);
+        return itemVectors(network.values(TwoTowerNetwork.ITEM), network.values(TwoTowerNetwork.TOKEN), tokens,
+                items, k);
+    }
+
+    /** Adds the items' token means to {@code vectors} (the item-id table, changed in place) and returns it. */
+    private static float[] itemVectors(float[] vectors, float[] tokenTable, ItemText tokens, int items, int k) {
         if (tokenTable != null) {
             int t = tokens.perItem();
             for (int i = 0; i < items; i++) {
@@ -309,9 +348,12 @@ public final class TwoTower implements Recommender {
         return NAME;
     }
 
+    /** The configuration's hyperparameters plus {@code epochs_trained}, the epoch whose weights were kept. */
     @Override
     public Map<String, Object> params() {
-        return config.params();
+        Map<String, Object> p = new LinkedHashMap<>(config.params());
+        p.put("epochs_trained", epochsTrained);
+        return p;
     }
 
     /** The hyperparameters the model was trained with (to retrain the same configuration on other data). */
@@ -344,6 +386,9 @@ public final class TwoTower implements Recommender {
         out.writeInt(config.threads());
         out.writeUTF(config.device());
         out.writeLong(config.seed());
+        out.writeInt(config.validationUsers());
+        out.writeInt(config.patience());
+        out.writeInt(epochsTrained);
         out.writeInt(users);
         out.writeInt(items);
         out.writeBoolean(text);
@@ -357,7 +402,8 @@ public final class TwoTower implements Recommender {
     static TwoTower read(DataInputStream in) throws IOException {
         Config config = new Config(in.readInt(), in.readInt(), in.readInt(), in.readDouble(), in.readDouble(),
                 in.readInt(), in.readInt(), in.readBoolean(), in.readInt(), in.readInt(), in.readInt(), in.readUTF(),
-                in.readLong());
+                in.readLong(), in.readInt(), in.readInt());
+        int epochsTrained = in.readInt();
         int users = in.readInt();
         int items = in.readInt();
         boolean text = in.readBoolean();
@@ -366,7 +412,7 @@ public final class TwoTower implements Recommender {
         float[] context = PrimitiveArrays.readFloats(in);
         byte[] parameters = new byte[in.readInt()];
         in.readFully(parameters);
-        return new TwoTower(config, users, items, text, userVectors, itemVectors, context, parameters);
+        return new TwoTower(config, users, items, text, userVectors, itemVectors, context, parameters, epochsTrained);
     }
 
     /**

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -111,7 +112,7 @@ public class ModelTrainer {
         for (int u : eligible.subList(0, heldUsers)) {
             heldItem[u] = (int) latest.get(u)[0];
         }
-        java.util.function.Supplier<List<List<String>>> text = memoize(() -> itemTokens(items));
+        Supplier<List<List<String>>> text = memoize(() -> itemTokens(items));
         List<ModelConfig> candidates = properties.candidates().stream().map(a -> candidateConfig(a, text)).toList();
         ModelConfig served = registry.served().map(b -> servedConfig(b.primary(), text)).orElse(null);
         Interactions train = heldUsers > 0 ? toInteractions(cells, users.length, items.length, heldItem) : all;
@@ -140,14 +141,15 @@ public class ModelTrainer {
         return stored;
     }
 
-    private ModelConfig candidateConfig(String algorithm, java.util.function.Supplier<List<List<String>>> text) {
+    private ModelConfig candidateConfig(String algorithm, Supplier<List<List<String>>> text) {
         return switch (algorithm) {
             case ItemKnn.NAME -> new ItemKnn.Config(properties.neighbours(), properties.shrinkage(), 2);
             case TwoTower.NAME -> {
                 TrainingProperties.TwoTowerProperties t = properties.twoTower();
                 TwoTower.Config config = new TwoTower.Config(t.factors(), t.epochs(), t.batchSize(),
                         t.learningRate(), t.regularization(), t.negatives(), t.historyItems(), false,
-                        t.textFeatures() ? 16384 : 0, 16, 2, t.device(), properties.seed());
+                        t.textFeatures() ? 16384 : 0, 16, 2, t.device(), properties.seed(), t.validationUsers(),
+                        t.patience());
                 yield t.textFeatures() ? config.withItemText(text.get()) : config;
             }
             default -> new ImplicitAls.Config(properties.factors(), properties.regularization(), properties.alpha(),
@@ -157,7 +159,7 @@ public class ModelTrainer {
 
     /** The served model's own configuration (retrained on this run's slice), null for a model that has none. */
     private static ModelConfig servedConfig(Recommender model,
-            java.util.function.Supplier<List<List<String>>> text) {
+            Supplier<List<List<String>>> text) {
         if (model instanceof ImplicitAls als) {
             return als.config();
         }
@@ -183,7 +185,7 @@ public class ModelTrainer {
         return tokens;
     }
 
-    private static <T> java.util.function.Supplier<T> memoize(java.util.function.Supplier<T> supplier) {
+    private static <T> Supplier<T> memoize(Supplier<T> supplier) {
         Object[] value = new Object[1];
         return () -> {
             if (value[0] == null) {

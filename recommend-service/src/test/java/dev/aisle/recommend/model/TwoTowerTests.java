@@ -15,7 +15,7 @@ class TwoTowerTests {
 
     /** Small enough to train in about a second on the cluster data (full softmax over its 30 items; one engine thread). */
     static final TwoTower.Config SMALL = new TwoTower.Config(8, 40, 64, 0.05, 0.001, 4096, 8, false, 0, 4, 1, "cpu",
-            1);
+            1, 0, 3);
 
     private static final ModelTestData DATA = ModelTestData.clusters();
 
@@ -26,7 +26,7 @@ class TwoTowerTests {
         for (int i = 0; i < ModelTestData.ITEMS; i++) {
             text.add(List.of(i < ModelTestData.ITEMS / 2 ? "summer" : "winter", "item" + i));
         }
-        TwoTower.Config config = new TwoTower.Config(8, 40, 64, 0.05, 0.001, 4096, 8, false, 64, 4, 1, "cpu", 1);
+        TwoTower.Config config = new TwoTower.Config(8, 40, 64, 0.05, 0.001, 4096, 8, false, 64, 4, 1, "cpu", 1, 0, 3);
 
         TwoTower model = TwoTower.fit(DATA.train, text, config);
 
@@ -36,7 +36,7 @@ class TwoTowerTests {
 
     @Test
     void sampledNegativesStillLearnTheClusters() {
-        TwoTower.Config config = new TwoTower.Config(8, 40, 64, 0.05, 0.001, 12, 8, true, 0, 4, 1, "cpu", 1);
+        TwoTower.Config config = new TwoTower.Config(8, 40, 64, 0.05, 0.001, 12, 8, true, 0, 4, 1, "cpu", 1, 0, 3);
 
         assertThat(DATA.recallAt5(TwoTower.fit(DATA.train, null, config))).isGreaterThan(0.75);
     }
@@ -47,7 +47,7 @@ class TwoTowerTests {
         for (int i = 0; i < ModelTestData.ITEMS; i++) {
             text.add(List.of("item" + (i % 7)));
         }
-        TwoTower.Config config = new TwoTower.Config(8, 5, 64, 0.05, 0.001, 4096, 8, true, 16, 4, 1, "cpu", 1);
+        TwoTower.Config config = new TwoTower.Config(8, 5, 64, 0.05, 0.001, 4096, 8, true, 16, 4, 1, "cpu", 1, 0, 3);
         TwoTower model = TwoTower.fit(DATA.train, text, config);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         ModelIo.save(model, bytes);
@@ -67,8 +67,19 @@ class TwoTowerTests {
     }
 
     @Test
+    void keepsTheBestEpochOnTheEarlyStoppingSlice() {
+        TwoTower.Config config = new TwoTower.Config(8, 60, 64, 0.05, 0.001, 4096, 8, false, 0, 4, 1, "cpu", 1, 20,
+                2);
+
+        TwoTower model = TwoTower.fit(DATA.train, null, config);
+
+        assertThat((int) model.params().get("epochs_trained")).isBetween(1, 60);
+        assertThat(DATA.recallAt5(model)).isGreaterThan(0.75);
+    }
+
+    @Test
     void gpuFallsBackToCpuWithoutOne() {
-        TwoTower.Config config = new TwoTower.Config(8, 2, 64, 0.05, 0.001, 4096, 8, false, 0, 4, 1, "gpu", 1);
+        TwoTower.Config config = new TwoTower.Config(8, 2, 64, 0.05, 0.001, 4096, 8, false, 0, 4, 1, "gpu", 1, 0, 3);
 
         assertThat(TwoTower.fit(DATA.train, null, config).score(0)).hasSize(ModelTestData.ITEMS);
     }
@@ -76,12 +87,12 @@ class TwoTowerTests {
     @Test
     void rejectsIllegalConfigurations() {
         assertThatIllegalArgumentException()
-                .isThrownBy(() -> new TwoTower.Config(8, 2, 64, 0.05, 0, 10, 0, false, 0, 4, 1, "cpu", 1))
+                .isThrownBy(() -> new TwoTower.Config(8, 2, 64, 0.05, 0, 10, 0, false, 0, 4, 1, "cpu", 1, 0, 3))
                 .withMessageContaining("userIds or historyItems");
         assertThatIllegalArgumentException()
-                .isThrownBy(() -> new TwoTower.Config(8, 2, 64, 0.05, 0, 10, 8, false, 0, 4, 1, "tpu", 1))
+                .isThrownBy(() -> new TwoTower.Config(8, 2, 64, 0.05, 0, 10, 8, false, 0, 4, 1, "tpu", 1, 0, 3))
                 .withMessageContaining("must be cpu or gpu");
         assertThatIllegalArgumentException()
-                .isThrownBy(() -> new TwoTower.Config(8, 0, 64, 0.05, 0, 10, 8, false, 0, 4, 1, "cpu", 1));
+                .isThrownBy(() -> new TwoTower.Config(8, 0, 64, 0.05, 0, 10, 8, false, 0, 4, 1, "cpu", 1, 0, 3));
     }
 }

@@ -94,6 +94,6 @@ class InteractionLogTests {
         return new TrainingProperties("als", new ArrayList<>(), 8, 0.1, 1, 5, 10, 1, 42, null, Duration.ofDays(30),
                 Duration.ofDays(3), 0.2, Duration.ofHours(1), Duration.ofSeconds(30), Duration.ofSeconds(2),
                 foldInWindow, new TrainingProperties.TwoTowerProperties(8, 2, 64, 0.05, 0.001, 4096, 8, false,
-                        "cpu"));
+                        "cpu", 0, 3));
     }
 }
