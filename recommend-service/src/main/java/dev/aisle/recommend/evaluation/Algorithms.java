@@ -22,6 +22,11 @@ final class Algorithms {
     }
 
     static Map<String, ModelConfig> defaults(long seed) {
+        return defaults(seed, 0);
+    }
+
+    /** The defaults, the two-tower with an early-stopping slice of {@code twoTowerValidationUsers} users. */
+    static Map<String, ModelConfig> defaults(long seed, int twoTowerValidationUsers) {
         Map<String, ModelConfig> m = new LinkedHashMap<>();
         m.put("popular", new Popularity.Config());
         m.put("item-knn", ItemKnn.Config.defaults());
@@ -35,7 +40,7 @@ final class Algorithms {
         m.put("mf", new BiasedMf.Config(mf.factors(), mf.learningRate(), mf.regularization(),
                 mf.biasRegularization(), mf.epochs(), mf.decay(), seed));
         m.put("ease", Ease.Config.defaults());
-        m.put("two-tower", TwoTower.Config.defaults().withSeed(seed));
+        m.put("two-tower", TwoTower.Config.defaults().withSeed(seed).withValidationUsers(twoTowerValidationUsers));
         return m;
     }
 }

@@ -61,6 +61,10 @@ public class RecommendEvalCommand implements Callable<Integer> {
     @Option(names = "--json", paramLabel = "OUT.json", description = "also write the results as JSON")
     Path json;
 
+    @Option(names = "--two-tower-validation-users", defaultValue = "0", paramLabel = "N",
+            description = "two-tower early stopping: N users lend one training item each (default 0 = fixed epochs)")
+    int twoTowerValidationUsers;
+
     private PrintStream out = System.out;
     private PrintStream err = System.err;
 
@@ -71,7 +75,7 @@ public class RecommendEvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Map<String, ModelConfig> known = Algorithms.defaults(seed);
+        Map<String, ModelConfig> known = Algorithms.defaults(seed, twoTowerValidationUsers);
         List<String> chosen = algorithms == null ? List.of(Algorithms.ALL.split(",")) : algorithms;
         for (String a : chosen) {
             if (!known.containsKey(a)) {
@@ -79,9 +83,9 @@ public class RecommendEvalCommand implements Callable<Integer> {
                         "unknown algorithm '" + a + "', must be among " + Algorithms.ALL);
             }
         }
-        if (k < 1 || folds < 2 || !(testRatio > 0 && testRatio < 1)) {
+        if (k < 1 || folds < 2 || !(testRatio > 0 && testRatio < 1) || twoTowerValidationUsers < 0) {
             throw new CommandLine.ParameterException(new CommandLine(this),
-                    "need --k >= 1, --folds >= 2 and 0 < --test-ratio < 1");
+                    "need --k >= 1, --folds >= 2, 0 < --test-ratio < 1 and --two-tower-validation-users >= 0");
         }
         EvaluationData dataset = EvaluationData.read(data);
         err.printf("%s: %d rows%n", dataset.name(), dataset.ratings().size());
@@ -148,6 +152,7 @@ public class RecommendEvalCommand implements Callable<Integer> {
         if (config instanceof TwoTower.Config twoTower) {
             model = TwoTower.fit(train, itemTokens, twoTower,
                     (epoch, current) -> err.printf("  %s: epoch %d/%d%n", name, epoch, twoTower.epochs()));
+            params = new LinkedHashMap<>(model.params());
             params.put("item_text", itemTokens != null);
         } else {
             model = config.fit(train);

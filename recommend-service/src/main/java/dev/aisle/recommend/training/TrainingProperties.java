@@ -79,7 +79,7 @@ public record TrainingProperties(
      * @param textFeatures whether the item tower uses the catalogue's title, brand and category (default true)
      * @param device {@code cpu} or {@code gpu}; gpu is used only when the engine sees one (default cpu)
      * @param validationUsers users lending one item each to the early-stopping slice, 0 = no early stopping
-     *     (default 1000)
+     *     (default 0)
      * @param patience epochs without improvement on that slice before training stops (default 3)
      */
     public record TwoTowerProperties(
@@ -92,7 +92,7 @@ public record TrainingProperties(
             @DefaultValue("32") @Positive int historyItems,
             @DefaultValue("true") boolean textFeatures,
             @DefaultValue("cpu") @Pattern(regexp = "cpu|gpu") String device,
-            @DefaultValue("1000") @PositiveOrZero int validationUsers,
+            @DefaultValue("0") @PositiveOrZero int validationUsers,
             @DefaultValue("3") @Positive int patience) {
     }
 
