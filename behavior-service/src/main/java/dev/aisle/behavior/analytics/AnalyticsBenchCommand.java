@@ -16,6 +16,7 @@ import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -63,8 +64,11 @@ public class AnalyticsBenchCommand implements Callable<Integer> {
         SimulationParameters parameters = SimulationParameters.defaults().withUsers(users).withDays(days)
                 .withSeed(seed);
         if (reuse && dbUrl != null) {
+            // Brings a database loaded by an older version up to date (e.g. builds the segment top-list rollup).
+            Flyway.configure().dataSource(url, dbUser, dbPassword).schemas("behavior")
+                    .locations("classpath:db/migration/behavior").load().migrate();
             try (SingleConnectionDataSource ds = new SingleConnectionDataSource(url, dbUser, dbPassword, true)) {
-                timeAll(JdbcClient.create(ds), parameters);
+                timeAll(ds, parameters);
             }
             return 0;
         }
@@ -81,19 +85,20 @@ public class AnalyticsBenchCommand implements Callable<Integer> {
             JdbcClient jdbc = JdbcClient.create(ds);
             System.out.printf("sessions: %,d%n", jdbc.sql("select count(*) from behavior.sessions")
                     .query(Long.class).single());
-            timeAll(jdbc, parameters);
+            timeAll(ds, parameters);
         }
         return 0;
     }
 
-    private void timeAll(JdbcClient jdbc, SimulationParameters parameters) {
+    private void timeAll(SingleConnectionDataSource ds, SimulationParameters parameters) {
+        JdbcClient jdbc = JdbcClient.create(ds);
         LocalDate from = LocalDate.ofInstant(parameters.start(), java.time.ZoneOffset.UTC);
         LocalDate to = from.plusDays(days - 1);
         AnalyticsFilter all = new AnalyticsFilter(from, to, null, null);
         KpiQueries kpis = new KpiQueries(jdbc);
         FunnelQueries funnels = new FunnelQueries(jdbc);
         CohortQueries cohorts = new CohortQueries(jdbc);
-        TopListQueries tops = new TopListQueries(jdbc);
+        TopListQueries tops = new TopListQueries(jdbc, new DataSourceTransactionManager(ds));
         List<EventType> steps = List.of(EventType.VIEW, EventType.ADD_TO_CART, EventType.PURCHASE);
         Map<String, Supplier<Object>> queries = new LinkedHashMap<>();
         AnalyticsFilter segment = new AnalyticsFilter(from, to, null, 0);

@@ -46,7 +46,8 @@ final class BenchLoader {
             st.execute("truncate catalog.products");
             st.execute("truncate behavior.events, behavior.sessions, behavior.user_sessions,"
                     + " behavior.user_segments, behavior.segments, behavior.session_categories, behavior.kpi_daily,"
-                    + " behavior.user_daily, behavior.user_activity, behavior.product_daily, behavior.user_paths");
+                    + " behavior.user_daily, behavior.user_activity, behavior.product_daily, behavior.user_paths,"
+                    + " behavior.segment_product_daily, behavior.segment_rollup_watermark");
             for (String index : INDEXES) {
                 st.execute("drop index if exists behavior." + index.split(" ")[2]);
             }
@@ -81,6 +82,9 @@ final class BenchLoader {
             st.execute("select behavior.rebuild_rollups()");
             st.execute("insert into behavior.user_segments (user_id, segment_id) select distinct user_id,"
                     + " abs(hashtext(user_id)) % 5 from behavior.sessions where user_id is not null");
+            // As a segment recompute does: the per-segment top-list rollup for this map, up to the last event.
+            st.execute("select behavior.rebuild_segment_product_daily((select coalesce(max(id), 0)"
+                    + " from behavior.events))");
             st.execute("vacuum analyze");
         }
         return n;

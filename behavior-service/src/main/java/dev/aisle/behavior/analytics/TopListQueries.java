@@ -6,13 +6,17 @@ import java.util.List;
 import java.util.Locale;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Top products, categories and queries over the events whose own time lies in the range (not the session start).
  * Ties break by id or name, so the lists are deterministic. Queries are grouped by lower-cased, trimmed text.
  * Products and categories read the per-(day, product) counters ingestion keeps in {@code product_daily} (categories
  * from the catalogue as it is now) and queries the per-(day, query) counters of {@code query_daily}; with a segment
- * filter they read the events of the segment's users.
+ * filter products and categories read {@code segment_product_daily} (built with each segment recompute) plus the
+ * segment's events newer than its watermark, and queries read the events of the segment's users.
  */
 @Repository
 class TopListQueries {
@@ -22,8 +26,13 @@ class TopListQueries {
 
     private final JdbcClient jdbc;
 
-    TopListQueries(JdbcClient jdbc) {
+    private final TransactionTemplate snapshot;
+
+    TopListQueries(JdbcClient jdbc, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
+        this.snapshot = new TransactionTemplate(transactions);
+        snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+        snapshot.setReadOnly(true);
     }
 
     /** Products by {@code views}, {@code carts}, {@code purchases} or {@code revenue}. */
@@ -39,12 +48,14 @@ class TopListQueries {
                             rs.getBigDecimal(5)))
                     .list();
         }
-        String sql = "select e.product_id, " + COUNTS + " from " + SEGMENT_EVENTS + categoryJoin(filter)
+        String sql = "select e.product_id, " + SEGMENT_COUNTS + " from " + SEGMENT_ROWS + categoryJoin(filter)
                 + " group by e.product_id order by " + order + " desc, e.product_id limit :limit";
-        return KpiQueries.bind(jdbc.sql(sql), filter).param("limit", checkLimit(limit))
+        int checked = checkLimit(limit);
+        return inSnapshot(() -> KpiQueries.bind(jdbc.sql(sql), filter).param("fromDay", filter.from())
+                .param("toDay", filter.to()).param("watermark", watermark()).param("limit", checked)
                 .query((rs, n) -> new ProductCount(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
                         rs.getBigDecimal(5)))
-                .list();
+                .list());
     }
 
     /** Categories (path truncated to {@code level} levels, 0 = full path) by the metric. */
@@ -61,14 +72,42 @@ class TopListQueries {
                         + join.replace("e.product_id", "r.product_id") + DAILY_WHERE
                         + " and p.category_path is not null group by 1 order by " + orderColumn(metric)
                         + " desc, 1 limit :limit"
-                : "select " + path + " as category, " + COUNTS + " from " + SEGMENT_EVENTS + join
+                : "select " + path + " as category, " + SEGMENT_COUNTS + " from " + SEGMENT_ROWS + join
                         + " where p.category_path is not null"
                         + " group by 1 order by " + orderColumn(metric) + " desc, 1 limit :limit";
-        return KpiQueries.bind(jdbc.sql(sql), filter).param("fromDay", filter.from()).param("toDay", filter.to())
-                .param("limit", checkLimit(limit))
-                .query((rs, n) -> new CategoryCount(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
+        int checked = checkLimit(limit);
+        if (filter.segment() == null) {
+            return categoryCounts(sql, filter, checked, 0);
+        }
+        return inSnapshot(() -> categoryCounts(sql, filter, checked, watermark()));
+    }
+
+    private List<CategoryCount> categoryCounts(String sql, AnalyticsFilter filter, int limit, long watermark) {
+        JdbcClient.StatementSpec spec = KpiQueries.bind(jdbc.sql(sql), filter).param("fromDay", filter.from())
+                .param("toDay", filter.to()).param("limit", limit);
+        if (filter.segment() != null) {
+            spec = spec.param("watermark", watermark);
+        }
+        return spec.query((rs, n) -> new CategoryCount(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
                         rs.getBigDecimal(5)))
                 .list();
+    }
+
+    /**
+     * The event id up to which {@code segment_product_daily} counts the events (0 before the first build: then
+     * every event is in the tail, which is still exact).
+     */
+    private long watermark() {
+        return jdbc.sql("select coalesce((select max_event_id from behavior.segment_rollup_watermark), 0)")
+                .query(Long.class).single();
+    }
+
+    /**
+     * Runs a segment top list in one read-only REPEATABLE READ snapshot, so the watermark read first and the
+     * rollup summed next belong to the same segment recompute (which replaces both in one transaction).
+     */
+    private <T> List<T> inSnapshot(java.util.function.Supplier<List<T>> query) {
+        return snapshot.execute(status -> query.get());
     }
 
     /** Search queries by number of searches; {@code zeroResultsOnly} keeps searches that found nothing. */
@@ -96,19 +135,24 @@ class TopListQueries {
                 .list();
     }
 
-    private static final String COUNTS = "count(*) filter (where e.type = 'view') as views,"
-            + " count(*) filter (where e.type = 'add_to_cart') as carts,"
-            + " count(*) filter (where e.type = 'purchase') as purchases,"
-            + " coalesce(sum(e.value) filter (where e.type = 'purchase'), 0) as revenue";
-
     /**
-     * The product events of a segment's users in the range, read user by user from the covering index on
-     * (user_id, occurred_at) (OFFSET 0 keeps the planner from turning it back into a scan of all events).
+     * A segment's product rows in the range: the {@code segment_product_daily} rows of the days (events up to the
+     * watermark, for the segment map the rollup was built with, which is the current one) plus one row per event
+     * after the watermark of a user now in the segment (the tail since the last recompute, read by primary key).
+     * The watermark is bound as a value so the planner sees how few events lie above it.
      */
-    private static final String SEGMENT_EVENTS = "(select user_id from behavior.user_segments"
-            + " where segment_id = :segment) u cross join lateral (select x.type, x.product_id, x.value"
-            + " from behavior.events x where x.user_id = u.user_id and x.occurred_at >= :from"
-            + " and x.occurred_at < :to and x.product_id is not null offset 0) e";
+    private static final String SEGMENT_ROWS = "(select product_id, views, carts, purchases, revenue"
+            + " from behavior.segment_product_daily where segment_id = :segment and day >= :fromDay"
+            + " and day <= :toDay"
+            + " union all select x.product_id, (x.type = 'view')::int, (x.type = 'add_to_cart')::int,"
+            + " (x.type = 'purchase')::int, case when x.type = 'purchase' then x.value end"
+            + " from behavior.events x join behavior.user_segments u on u.user_id = x.user_id"
+            + " and u.segment_id = :segment where x.id > :watermark and x.occurred_at >= :from"
+            + " and x.occurred_at < :to and x.product_id is not null) e";
+
+    /** Views, carts, purchases and purchase revenue summed over {@link #SEGMENT_ROWS}. */
+    private static final String SEGMENT_COUNTS = "sum(e.views) as views, sum(e.carts) as carts,"
+            + " sum(e.purchases) as purchases, coalesce(sum(e.revenue), 0) as revenue";
 
     /** The same counts from the per-(day, product) rollup (events by the UTC day they occurred). */
     private static final String DAILY_COUNTS = "sum(r.views) as views, sum(r.carts) as carts,"

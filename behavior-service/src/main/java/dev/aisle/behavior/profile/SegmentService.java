@@ -100,7 +100,8 @@ public class SegmentService {
             }
         }
         Segmentation result = new Segmentation(now, segments);
-        transactions.executeWithoutResult(status -> store(result, ids, assigned));
+        long watermark = committedWatermark();
+        transactions.executeWithoutResult(status -> store(result, ids, assigned, watermark));
         return result;
     }
 
@@ -125,7 +126,24 @@ public class SegmentService {
                 .query((rs, n) -> new Membership(userId, rs.getInt(1), rs.getString(2))).optional();
     }
 
-    private void store(Segmentation result, String[] ids, Integer[] assigned) {
+    /**
+     * The highest event id such that every event with a lower or equal id is committed: a SHARE lock on the events
+     * waits for the inserts in flight (ids come from one sequence, so later inserts get higher ids) and is released
+     * at once, so ingestion pauses for at most one in-flight batch.
+     */
+    private long committedWatermark() {
+        Long watermark = transactions.execute(status -> {
+            jdbcTemplate.execute("lock table behavior.events in share mode");
+            return jdbc.sql("select coalesce(max(id), 0) from behavior.events").query(Long.class).single();
+        });
+        return watermark == null ? 0 : watermark;
+    }
+
+    /**
+     * Replaces the segments and the user map, and rebuilds the per-segment top-list rollup for the new map in the
+     * same transaction (events up to {@code watermark}; later ones are read raw by the queries).
+     */
+    private void store(Segmentation result, String[] ids, Integer[] assigned, long watermark) {
         jdbc.sql("delete from behavior.user_segments").update();
         jdbc.sql("delete from behavior.segments").update();
         for (Segment s : result.segments()) {
@@ -146,6 +164,7 @@ public class SegmentService {
                 }
             });
         }
+        jdbcTemplate.execute("select behavior.rebuild_segment_product_daily(" + watermark + ")");
     }
 
     /** All segments at one time. */

@@ -217,6 +217,97 @@ class AnalyticsAgreementIntegrationTests extends BehaviorIntegrationTest {
         }
     }
 
+    /**
+     * Segment-filtered top products and categories (every metric, by product, by full and first-level category,
+     * with and without a category filter) equal the raw computation right after a segment recompute (all from
+     * {@code segment_product_daily}), after more events arrive (rollup + tail above the watermark), and after the
+     * next recompute folds them in.
+     */
+    @Test
+    void segmentTopListsAgreeBeforeAndAfterLaterEvents() {
+        segments.recompute();
+        assertThat(watermark()).isEqualTo(maxEventId());
+        assertThat(jdbc.sql("select count(*) from behavior.segment_product_daily").query(Long.class).single())
+                .isPositive();
+        assertSegmentTopListsAgree("right after a recompute");
+
+        // Copies (new event ids) of every fifth product event of the simulation: same users, days and products.
+        List<BehaviorEvent> copies = new ShopSimulator(PARAMETERS).events()
+                .filter(e -> e.productId() != null && Math.floorMod(e.eventId().hashCode(), 5) == 0)
+                .map(e -> new BehaviorEvent(e.eventId() + "-again", e.type(), e.userId(), e.sessionId(),
+                        e.productId(), e.query(), e.resultCount(), e.quantity(), e.value(), e.timestamp(),
+                        e.properties()))
+                .toList();
+        for (int i = 0; i < copies.size(); i += 1500) {
+            StringBuilder body = new StringBuilder();
+            for (BehaviorEvent e : copies.subList(i, Math.min(copies.size(), i + 1500))) {
+                body.append(JSON.writeValueAsString(e)).append('\n');
+            }
+            Answer answer = post("/api/v1/events", "application/x-ndjson", body.toString());
+            assertThat(answer.status()).isEqualTo(200);
+            assertThat(answer.body().get("rejected").asInt()).isZero();
+        }
+        long tail = jdbc.sql("select count(*) from behavior.events e join behavior.user_segments u using (user_id)"
+                        + " where e.id > :w and e.product_id is not null")
+                .param("w", watermark()).query(Long.class).single();
+        assertThat(tail).isGreaterThan(100);
+        assertSegmentTopListsAgree("with a tail of " + tail + " events above the watermark");
+
+        segments.recompute();
+        assertThat(watermark()).isEqualTo(maxEventId());
+        assertSegmentTopListsAgree("after the next recompute");
+    }
+
+    private long watermark() {
+        return jdbc.sql("select max_event_id from behavior.segment_rollup_watermark").query(Long.class).single();
+    }
+
+    private long maxEventId() {
+        return jdbc.sql("select max(id) from behavior.events").query(Long.class).single();
+    }
+
+    private void assertSegmentTopListsAgree(String when) {
+        ReferenceAnalytics reference = reference();
+        List<AnalyticsFilter> filters = new ArrayList<>();
+        for (AnalyticsFilter f : filters().subList(2, 4)) {
+            filters.add(f);
+            filters.add(new AnalyticsFilter(f.from(), f.to(), "Sports", f.segment()));
+        }
+        filters.add(new AnalyticsFilter(LocalDate.of(2026, 1, 10), LocalDate.of(2026, 1, 10), null, 0));
+        int compared = 0;
+        for (AnalyticsFilter f : filters) {
+            for (String metric : List.of("views", "carts", "purchases", "revenue")) {
+                List<ReferenceAnalytics.Counts> products = tops.products(f, metric, TopListQueries.MAX_LIMIT)
+                        .stream().map(p -> new ReferenceAnalytics.Counts(p.productId(), p.views(), p.carts(),
+                                p.purchases(), p.revenue().stripTrailingZeros()))
+                        .toList();
+                assertAgree(products, reference.topList(f, -1, metric, TopListQueries.MAX_LIMIT), metric,
+                        "%s products by %s %s", f, metric, when);
+                for (int level : new int[] {0, 1}) {
+                    List<ReferenceAnalytics.Counts> categories = tops.categories(f, metric, level,
+                                    TopListQueries.MAX_LIMIT)
+                            .stream().map(c -> new ReferenceAnalytics.Counts(c.category(), c.views(), c.carts(),
+                                    c.purchases(), c.revenue().stripTrailingZeros()))
+                            .toList();
+                    assertAgree(categories, reference.topList(f, level, metric, TopListQueries.MAX_LIMIT), metric,
+                            "%s categories (level %d) by %s %s", f, level, metric, when);
+                }
+                compared += products.size();
+            }
+        }
+        assertThat(compared).as(when).isPositive();
+    }
+
+    /** Same rows (the order of ties depends on the collation) and non-increasing in the metric. */
+    private static void assertAgree(List<ReferenceAnalytics.Counts> actual, List<ReferenceAnalytics.Counts> expected,
+            String metric, String description, Object... args) {
+        assertThat(actual).as(description, args).containsExactlyInAnyOrderElementsOf(expected);
+        for (int i = 1; i < actual.size(); i++) {
+            assertThat(actual.get(i).metric(metric)).as(description, args)
+                    .isLessThanOrEqualTo(actual.get(i - 1).metric(metric));
+        }
+    }
+
     @Test
     void segmentsCoverEveryUserWithDistinctIds() {
         SegmentService.Segmentation current = segments.current();

@@ -216,4 +216,61 @@ final class ReferenceAnalytics {
         }
         return counts;
     }
+    /** A product's or category's counts; revenue without trailing zeros, so equal amounts compare equal. */
+    record Counts(String key, long views, long carts, long purchases, BigDecimal revenue) {
+
+        /** The value of a top-list metric, for sorting. */
+        BigDecimal metric(String metric) {
+            return switch (metric) {
+                case "views" -> BigDecimal.valueOf(views);
+                case "carts" -> BigDecimal.valueOf(carts);
+                case "purchases" -> BigDecimal.valueOf(purchases);
+                default -> revenue;
+            };
+        }
+    }
+
+    /**
+     * The top list of product events in the range: by product ({@code level} < 0) or by category path truncated
+     * to {@code level} levels (0 = full path; events of products without a category left out), ordered by the
+     * metric descending, then by key. Revenue sums the values of purchases.
+     */
+    List<Counts> topList(AnalyticsFilter filter, int level, String metric, int limit) {
+        Map<String, long[]> counts = new HashMap<>();
+        Map<String, BigDecimal> revenue = new HashMap<>();
+        for (Event e : events) {
+            if (e.productId() == null || !inSegment(filter.segment()).test(e)
+                    || (filter.category() != null && !inCategory(e, filter.category()))
+                    || e.at().isBefore(filter.start().toInstant()) || !e.at().isBefore(filter.end().toInstant())
+                    || (level >= 0 && e.category() == null)) {
+                continue;
+            }
+            String key = e.productId();
+            if (level >= 0) {
+                String[] parts = e.category().split(" > ");
+                key = level == 0 ? e.category()
+                        : String.join(" > ", java.util.Arrays.copyOf(parts, Math.min(level, parts.length)));
+            }
+            long[] c = counts.computeIfAbsent(key, k -> new long[3]);
+            revenue.putIfAbsent(key, BigDecimal.ZERO);
+            switch (e.type()) {
+                case "view" -> c[0]++;
+                case "add_to_cart" -> c[1]++;
+                case "purchase" -> {
+                    c[2]++;
+                    if (e.value() != null) {
+                        revenue.merge(key, e.value(), BigDecimal::add);
+                    }
+                }
+                default -> {
+                }
+            }
+        }
+        return counts.entrySet().stream()
+                .map(en -> new Counts(en.getKey(), en.getValue()[0], en.getValue()[1], en.getValue()[2],
+                        revenue.get(en.getKey()).stripTrailingZeros()))
+                .sorted(Comparator.comparing((Counts c) -> c.metric(metric)).reversed()
+                        .thenComparing(Counts::key))
+                .limit(limit).toList();
+    }
 }
