@@ -129,15 +129,32 @@ public class SegmentService {
     /**
      * The highest event id such that every event with a lower or equal id is committed: a SHARE lock on the events
      * waits for the inserts in flight (ids come from one sequence, so later inserts get higher ids) and is released
-     * at once, so ingestion pauses for at most one in-flight batch.
+     * at once, so ingestion pauses for at most one in-flight batch. The wait is capped by a lock timeout (inserts
+     * queue behind a waiting lock, e.g. one stuck behind a manual VACUUM) and retried.
      */
     private long committedWatermark() {
-        Long watermark = transactions.execute(status -> {
-            jdbcTemplate.execute("lock table behavior.events in share mode");
-            return jdbc.sql("select coalesce(max(id), 0) from behavior.events").query(Long.class).single();
-        });
-        return watermark == null ? 0 : watermark;
+        for (int attempt = 1;; attempt++) {
+            try {
+                Long watermark = transactions.execute(status -> {
+                    jdbcTemplate.execute("set local lock_timeout = '" + LOCK_TIMEOUT_MS + "ms'");
+                    jdbcTemplate.execute("lock table behavior.events in share mode");
+                    return jdbc.sql("select coalesce(max(id), 0) from behavior.events").query(Long.class).single();
+                });
+                return watermark == null ? 0 : watermark;
+            } catch (org.springframework.dao.DataAccessException e) {
+                if (attempt >= LOCK_ATTEMPTS) {
+                    throw e;
+                }
+                log.warn("No watermark lock on behavior.events within {} ms (attempt {}), retrying", LOCK_TIMEOUT_MS,
+                        attempt);
+            }
+        }
     }
+
+    /** Longest wait for the watermark lock; ingestion may queue behind the waiting lock for that long. */
+    private static final int LOCK_TIMEOUT_MS = 2_000;
+
+    private static final int LOCK_ATTEMPTS = 3;
 
     /**
      * Replaces the segments and the user map, and rebuilds the per-segment top-list rollup for the new map in the
