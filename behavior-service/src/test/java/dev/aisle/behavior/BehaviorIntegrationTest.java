@@ -33,6 +33,10 @@ public abstract class BehaviorIntegrationTest {
     @Autowired
     protected org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
+    /** Folds the pending events into the rollups before a test reads those tables directly. */
+    @Autowired
+    protected dev.aisle.behavior.event.RollupFolder folder;
+
     /** A response's status, content type and body as JSON (missing node when the body is empty). */
     protected record Answer(int status, String contentType, JsonNode body) {
     }

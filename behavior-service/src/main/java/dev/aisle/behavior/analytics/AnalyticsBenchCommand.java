@@ -1,5 +1,7 @@
 package dev.aisle.behavior.analytics;
 
+import dev.aisle.behavior.event.RollupFolder;
+import dev.aisle.behavior.event.RollupProperties;
 import dev.aisle.common.event.EventType;
 import dev.aisle.simulator.ShopSimulator;
 import dev.aisle.simulator.SimulationParameters;
@@ -15,6 +17,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import org.flywaydb.core.Flyway;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
@@ -95,10 +98,12 @@ public class AnalyticsBenchCommand implements Callable<Integer> {
         LocalDate from = LocalDate.ofInstant(parameters.start(), java.time.ZoneOffset.UTC);
         LocalDate to = from.plusDays(days - 1);
         AnalyticsFilter all = new AnalyticsFilter(from, to, null, null);
-        KpiQueries kpis = new KpiQueries(jdbc);
-        FunnelQueries funnels = new FunnelQueries(jdbc);
-        CohortQueries cohorts = new CohortQueries(jdbc);
-        TopListQueries tops = new TopListQueries(jdbc, new DataSourceTransactionManager(ds));
+        RollupFolder folder = new RollupFolder(new JdbcTemplate(ds), new DataSourceTransactionManager(ds),
+                new RollupProperties(0, null));
+        KpiQueries kpis = new KpiQueries(jdbc, folder);
+        FunnelQueries funnels = new FunnelQueries(jdbc, folder);
+        CohortQueries cohorts = new CohortQueries(jdbc, folder);
+        TopListQueries tops = new TopListQueries(jdbc, new DataSourceTransactionManager(ds), folder);
         List<EventType> steps = List.of(EventType.VIEW, EventType.ADD_TO_CART, EventType.PURCHASE);
         Map<String, Supplier<Object>> queries = new LinkedHashMap<>();
         AnalyticsFilter segment = new AnalyticsFilter(from, to, null, 0);

@@ -1,5 +1,6 @@
 package dev.aisle.behavior.analytics;
 
+import dev.aisle.behavior.event.RollupFolder;
 import dev.aisle.support.error.BadRequestException;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -24,14 +25,18 @@ class CohortQueries {
 
     private final JdbcClient jdbc;
 
-    CohortQueries(JdbcClient jdbc) {
+    private final RollupFolder folder;
+
+    CohortQueries(JdbcClient jdbc, RollupFolder folder) {
         this.jdbc = jdbc;
+        this.folder = folder;
     }
 
     CohortTable cohorts(AnalyticsFilter filter, int weeks) {
         if (weeks < 1 || weeks > 52) {
             throw new BadRequestException("weeks must be between 1 and 52, got " + weeks);
         }
+        folder.foldPending();
         String segment = filter.segment() == null ? ""
                 : " and user_id in (select user_id from behavior.user_segments where segment_id = :segment)";
         String sql;

@@ -1,5 +1,6 @@
 package dev.aisle.behavior.analytics;
 
+import dev.aisle.behavior.event.RollupFolder;
 import dev.aisle.common.event.EventType;
 import dev.aisle.support.error.BadRequestException;
 import java.time.Duration;
@@ -23,8 +24,11 @@ class FunnelQueries {
 
     private final JdbcClient jdbc;
 
-    FunnelQueries(JdbcClient jdbc) {
+    private final RollupFolder folder;
+
+    FunnelQueries(JdbcClient jdbc, RollupFolder folder) {
         this.jdbc = jdbc;
+        this.folder = folder;
     }
 
     /** Parses {@code view,add_to_cart,purchase}; unknown types, fewer than 2 or more than 10 steps are a 400. */
@@ -65,6 +69,7 @@ class FunnelQueries {
         if (withinDays != null && (withinDays < 1 || withinDays > 365)) {
             throw new BadRequestException("withinDays must be between 1 and 365, got " + withinDays);
         }
+        folder.foldPending();
         long[] counts = filter.category() == null || withinDays == null ? fromPaths(filter, steps, withinDays)
                 : fromEvents(filter, steps, withinDays);
         return FunnelReport.of(filter, steps, withinDays, counts);

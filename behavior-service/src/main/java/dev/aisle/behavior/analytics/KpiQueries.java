@@ -1,5 +1,6 @@
 package dev.aisle.behavior.analytics;
 
+import dev.aisle.behavior.event.RollupFolder;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -44,12 +45,16 @@ class KpiQueries {
 
     private final JdbcClient jdbc;
 
-    KpiQueries(JdbcClient jdbc) {
+    private final RollupFolder folder;
+
+    KpiQueries(JdbcClient jdbc, RollupFolder folder) {
         this.jdbc = jdbc;
+        this.folder = folder;
     }
 
     /** One entry per bucket in the range (zeros where nothing happened) and the total over the range. */
     KpiReport series(AnalyticsFilter filter, Interval interval) {
+        folder.foldPending();
         List<LocalDate> starts = new ArrayList<>();
         for (LocalDate b = interval.start(filter.from()); !b.isAfter(filter.to()); b = interval.next(b)) {
             starts.add(b);

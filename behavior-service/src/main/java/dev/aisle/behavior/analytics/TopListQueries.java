@@ -1,5 +1,6 @@
 package dev.aisle.behavior.analytics;
 
+import dev.aisle.behavior.event.RollupFolder;
 import dev.aisle.support.error.BadRequestException;
 import java.math.BigDecimal;
 import java.util.List;
@@ -26,10 +27,13 @@ class TopListQueries {
 
     private final JdbcClient jdbc;
 
+    private final RollupFolder folder;
+
     private final TransactionTemplate snapshot;
 
-    TopListQueries(JdbcClient jdbc, PlatformTransactionManager transactions) {
+    TopListQueries(JdbcClient jdbc, PlatformTransactionManager transactions, RollupFolder folder) {
         this.jdbc = jdbc;
+        this.folder = folder;
         this.snapshot = new TransactionTemplate(transactions);
         snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
         snapshot.setReadOnly(true);
@@ -37,6 +41,7 @@ class TopListQueries {
 
     /** Products by {@code views}, {@code carts}, {@code purchases} or {@code revenue}. */
     List<ProductCount> products(AnalyticsFilter filter, String metric, int limit) {
+        folder.foldPending();
         String order = orderColumn(metric);
         if (filter.segment() == null) {
             String sql = "select r.product_id, " + DAILY_COUNTS + " from behavior.product_daily r"
@@ -63,6 +68,7 @@ class TopListQueries {
         if (level < 0 || level > 10) {
             throw new BadRequestException("level must be between 0 and 10, got " + level);
         }
+        folder.foldPending();
         String path = level == 0 ? "p.category_path"
                 : "array_to_string((string_to_array(p.category_path, ' > '))[1\\:" + level + "], ' > ')";
         String join = filter.category() == null ? " join catalog.products p on p.id = e.product_id" : categoryJoin(
@@ -115,6 +121,7 @@ class TopListQueries {
         if (filter.category() != null) {
             throw new BadRequestException("Search queries have no category; drop the category filter");
         }
+        folder.foldPending();
         if (filter.segment() == null) {
             // As below: the zero-result list counts only the searches that found nothing.
             String sql = "select query, sum(" + (zeroResultsOnly ? "zero_results" : "searches")

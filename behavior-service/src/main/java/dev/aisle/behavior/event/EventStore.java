@@ -20,14 +20,16 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Writes events to {@code behavior.events} in one statement per request: the rows travel as eleven arrays that
  * {@code unnest} turns into a set, inserted with {@code ON CONFLICT (event_id) DO NOTHING}; the same statement
- * folds the newly inserted rows (and only those, so a re-sent event never counts twice) into
- * {@code behavior.sessions} and the analytics rollups. Each touched session's state before the update
+ * copies the newly inserted rows (and only those, so a re-sent event never counts twice) into
+ * {@code behavior.rollup_pending}, so events and pending rows commit together before the caller answers (durable and
+ * idempotent). {@link RollupFolder} later folds the pending rows into {@code behavior.sessions} and the analytics
+ * rollups with the fragments below ({@link #foldStatement}), in batches, serialised by an advisory lock; every
+ * analytics and profile read folds first, so answers stay exact. Each touched session's state before the update
  * ({@code prev_*}, read under the row lock of the upsert) and after it give exact deltas for the day rollups, also
- * when an out-of-order event moves a session's start to another day or a concurrent request touched it first.
+ * when an out-of-order event moves a session's start to another day or an earlier batch touched it first.
  * Paths are aggregated from an input sorted by (key, occurred_at, id): one sort instead of one per group (the
  * aggregates receive rows in input order; the rebuild-equality test checks the result). Server-side sessions are
- * assigned in the same transaction under row locks on {@code behavior.user_sessions}. The transaction commits
- * before the caller answers.
+ * assigned in the ingest transaction under row locks on {@code behavior.user_sessions}.
  */
 @Repository
 class EventStore {
@@ -218,13 +220,26 @@ class EventStore {
                       select category, (at at time zone 'UTC')::date, sessions, 0, page_views, duration, bounces,
                              orders, revenue from cdelta""";
 
+    /** The ingest statement: inserts the new events and queues exactly those rows for the fold. */
+    static final String INSERT = INPUT + """
+            , pend as (insert into behavior.rollup_pending select * from ins)
+            select count(*) from ins""";
+
+    /** Pending rows, oldest first, of one fold batch (the parameter is the batch size). */
+    private static final String PENDING = """
+            with ins as (
+                delete from behavior.rollup_pending
+                where id in (select id from behavior.rollup_pending order by id limit ?)
+                returning id, type, user_id, session_id, product_id, query, result_count, value, occurred_at
+            )""";
+
     /**
-     * The ingest statement: inserts the new events and folds exactly those rows into the sessions and the
+     * The fold statement: deletes one batch of pending rows and folds exactly those into the sessions and the
      * analytics rollups (see {@code V2__analytics_rollups.sql}); with {@code categories} false (no
      * {@code catalog.products} table yet) the per-category rollups are left out.
      */
-    static String insertStatement(boolean categories) {
-        return INPUT + SESSIONS + (categories ? CATEGORIES : "")
+    static String foldStatement(boolean categories) {
+        return PENDING + SESSIONS + (categories ? CATEGORIES : "")
                 + ROLLUPS.formatted(categories ? CATEGORY_DELTAS : "");
     }
 
@@ -246,9 +261,6 @@ class EventStore {
     private final TransactionTemplate transactions;
 
     private final Sessioniser sessioniser;
-
-    /** Whether {@code catalog.products} exists (search-service migrates it); checked until it does. */
-    private volatile boolean catalogReady;
 
     EventStore(JdbcTemplate jdbc, TransactionTemplate transactions, IngestProperties properties) {
         this.jdbc = jdbc;
@@ -294,14 +306,7 @@ class EventStore {
             times[i] = r.occurredAt().toString();
             properties[i] = r.properties();
         }
-        if (!catalogReady) {
-            try (PreparedStatement check = connection.prepareStatement(
-                    "select to_regclass('catalog.products') is not null");
-                    ResultSet rs = check.executeQuery()) {
-                catalogReady = rs.next() && rs.getBoolean(1);
-            }
-        }
-        try (PreparedStatement statement = connection.prepareStatement(insertStatement(catalogReady))) {
+        try (PreparedStatement statement = connection.prepareStatement(INSERT)) {
             for (int c = 0; c < 6; c++) {
                 statement.setArray(c + 1, connection.createArrayOf("text", text[c]));
             }

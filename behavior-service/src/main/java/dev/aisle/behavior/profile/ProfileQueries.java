@@ -1,5 +1,6 @@
 package dev.aisle.behavior.profile;
 
+import dev.aisle.behavior.event.RollupFolder;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
@@ -17,16 +18,23 @@ class ProfileQueries {
 
     private final JdbcClient jdbc;
 
-    ProfileQueries(JdbcClient jdbc) {
+    private final RollupFolder folder;
+
+    ProfileQueries(JdbcClient jdbc, RollupFolder folder) {
         this.jdbc = jdbc;
+        this.folder = folder;
     }
 
+    /** The user's session totals; folds the pending events first, so they count. */
     Optional<UserFeatures> user(String userId) {
+        folder.foldPending();
         return jdbc.sql(TOTALS + " where user_id = :user group by user_id").param("user", userId)
                 .query(ProfileQueries::features).optional();
     }
 
+    /** Every user's session totals (the segment recompute's input); folds the pending events first. */
     List<UserFeatures> allUsers() {
+        folder.foldPending();
         return jdbc.sql(TOTALS + " where user_id is not null group by user_id order by user_id")
                 .query(ProfileQueries::features).list();
     }

@@ -114,6 +114,7 @@ class AnalyticsAgreementIntegrationTests extends BehaviorIntegrationTest {
     private List<AnalyticsFilter> filters() {
         LocalDate from = LocalDate.of(2026, 1, 3);
         LocalDate to = LocalDate.of(2026, 1, 24);
+        folder.foldPending();
         List<Integer> busiest = jdbc.sql("select u.segment_id from behavior.sessions s join behavior.user_segments u"
                         + " using (user_id) where s.started_at >= '2026-01-03' and s.started_at < '2026-01-25'"
                         + " group by 1 order by count(*) desc, 1 limit 2")
@@ -311,6 +312,7 @@ class AnalyticsAgreementIntegrationTests extends BehaviorIntegrationTest {
     @Test
     void segmentsCoverEveryUserWithDistinctIds() {
         SegmentService.Segmentation current = segments.current();
+        folder.foldPending();
 
         assertThat(current.segments()).hasSize(3);
         assertThat(current.segments().stream().mapToLong(SegmentService.Segment::size).sum())

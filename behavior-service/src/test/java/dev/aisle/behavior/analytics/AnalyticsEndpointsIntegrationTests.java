@@ -144,6 +144,7 @@ class AnalyticsEndpointsIntegrationTests extends BehaviorIntegrationTest {
         JsonNode segments = get("/api/v1/analytics/segments").body().get("segments");
 
         assertThat(recomputed.status()).isEqualTo(200);
+        folder.foldPending();
         long users = jdbc.sql("select count(distinct user_id) from behavior.sessions").query(Long.class).single();
         long sized = 0;
         for (JsonNode segment : segments) {

@@ -49,6 +49,7 @@ class RollupMaintenanceIntegrationTests extends BehaviorIntegrationTest {
     }
 
     private Map<String, List<String>> snapshot() {
+        folder.foldPending();
         Map<String, List<String>> tables = new LinkedHashMap<>();
         TABLES.forEach((table, sql) -> tables.put(table, jdbc.sql(sql).query((rs, n) -> {
             StringBuilder row = new StringBuilder();

@@ -52,6 +52,7 @@ class EventIngestionIntegrationTests extends BehaviorIntegrationTest {
         assertThat(second.body().get("accepted").asInt()).isZero();
         assertThat(second.body().get("duplicates").asInt()).isEqualTo(2);
         assertThat(stored("dup-1")).isEqualTo(1);
+        folder.foldPending();
         assertThat(jdbc.sql("select events from behavior.sessions where session_id = 'is-2'").query(Integer.class)
                 .single()).isEqualTo(1);
     }
@@ -156,6 +157,7 @@ class EventIngestionIntegrationTests extends BehaviorIntegrationTest {
         content.forEach(e -> sessions.add(e.get("sessionId").asString()));
         assertThat(sessions).containsExactly("su-1~1746093600000", "su-1~1746093600000", "su-1~1746097200000",
                 "su-1~1746097200000");
+        folder.foldPending();
         assertThat(jdbc.sql("select events from behavior.sessions where session_id = 'su-1~1746097200000'")
                 .query(Integer.class).single()).isEqualTo(2);
     }
