@@ -28,8 +28,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * ({@code prev_*}, read under the row lock of the upsert) and after it give exact deltas for the day rollups, also
  * when an out-of-order event moves a session's start to another day or an earlier batch touched it first.
  * Paths are aggregated from an input sorted by (key, occurred_at, id): one sort instead of one per group (the
- * aggregates receive rows in input order; the rebuild-equality test checks the result). Server-side sessions are
- * assigned in the ingest transaction under row locks on {@code behavior.user_sessions}.
+ * aggregates receive rows in input order; the rebuild-equality test checks the result). The fold's sort and group
+ * keys are compared {@code collate "C"} (byte order, with abbreviated keys): grouping by a deterministic collation is
+ * grouping by equal bytes, so the groups and their in-group order are the same as under the database collation,
+ * only cheaper; the step code and event time of a row are computed once, in the pending delete's
+ * {@code RETURNING}; category prefixes are expanded once per distinct category path of the batch. Server-side
+ * sessions are assigned in the ingest transaction under row locks on {@code behavior.user_sessions}.
  */
 @Repository
 class EventStore {
@@ -53,19 +57,19 @@ class EventStore {
     /** The sessions touched by the new rows, with their state before and after (for the rollup deltas). */
     private static final String SESSIONS = """
             , sagg as (
-                select session_id, min(user_id) as user_id, min(occurred_at) as started_at,
+                select sk collate "default" as session_id, min(user_id) as user_id, min(occurred_at) as started_at,
                        max(occurred_at) as ended_at, count(*)::int as events,
                        (count(*) filter (where type = 'view'))::int as page_views,
                        (count(*) filter (where type = 'purchase'))::int as purchases,
                        coalesce(sum(value) filter (where type = 'purchase'), 0) as revenue,
-                       string_agg(behavior.step_code(type), '') as steps,
-                       array_agg(behavior.micros(occurred_at)) as times
-                from (select * from ins where session_id is not null order by session_id, occurred_at, id) o
-                group by session_id
+                       string_agg(code, '') as steps, array_agg(us) as times
+                from (select *, session_id collate "C" as sk from ins where session_id is not null
+                      order by sk, occurred_at, id) o
+                group by sk
             ), sess as (
                 insert into behavior.sessions as s (session_id, user_id, started_at, ended_at, events, page_views,
                                                     purchases, revenue, steps, times)
-                select * from sagg order by session_id
+                select * from sagg order by session_id collate "C"
                 on conflict (session_id) do update set
                     prev_user_id = s.user_id, prev_started_at = s.started_at, prev_ended_at = s.ended_at,
                     user_id = least(s.user_id, excluded.user_id),
@@ -113,7 +117,9 @@ class EventStore {
                 select user_id, array_agg(case when change > 0 then day - date '2000-01-01'
                                                else date '2000-01-01' - day - 1 end order by day)
                 from ustep where change <> 0 group by user_id order by user_id
-                on conflict (user_id) do update set days = behavior.apply_days(a.days, excluded.days)
+                on conflict (user_id) do update set
+                    days = case when excluded.days[1] > coalesce(a.days[cardinality(a.days)], -1)
+                                then a.days || excluded.days else behavior.apply_days(a.days, excluded.days) end
             ), sb as (
                 update behavior.session_bounds b set longest = x.longest
                 from (select max(ended_at - started_at) as longest from sess) x
@@ -122,22 +128,29 @@ class EventStore {
 
     /** The (session, category prefix) rows touched by the new rows on products of a known category. */
     private static final String CATEGORIES = """
-            , cagg as (
-                select i.session_id, i.category, min(i.user_id) as user_id, min(i.occurred_at) as started_at,
+            , cprod as (
+                select id as product_id, category_path from catalog.products
+                where id in (select product_id from ins where session_id is not null)
+            ), cpref as materialized (
+                select x.path, c.category collate "C" as ck
+                from (select distinct category_path as path from cprod) x
+                cross join lateral behavior.category_prefixes(x.path) c(category)
+            ), cagg as (
+                select i.sk collate "default" as session_id, i.ck collate "default" as category,
+                       min(i.user_id) as user_id, min(i.occurred_at) as started_at,
                        max(i.occurred_at) as ended_at, count(*)::int as events,
                        (count(*) filter (where i.type = 'view'))::int as page_views,
                        (count(*) filter (where i.type = 'purchase'))::int as purchases,
                        coalesce(sum(i.value) filter (where i.type = 'purchase'), 0) as revenue,
-                       string_agg(behavior.step_code(i.type), '') as steps,
-                       array_agg(behavior.micros(i.occurred_at)) as times
-                from (select i.*, c.category from ins i join catalog.products p on p.id = i.product_id
-                      cross join lateral behavior.category_prefixes(p.category_path) c(category)
-                      where i.session_id is not null order by i.session_id, c.category, i.occurred_at, i.id) i
-                group by 1, 2
+                       string_agg(i.code, '') as steps, array_agg(i.us) as times
+                from (select i.*, i.session_id collate "C" as sk, f.ck
+                      from ins i join cprod p using (product_id) join cpref f on f.path = p.category_path
+                      where i.session_id is not null order by sk, f.ck, i.occurred_at, i.id) i
+                group by i.sk, i.ck
             ), scat as (
                 insert into behavior.session_categories as s (session_id, category, user_id, started_at, ended_at,
                                                               events, page_views, purchases, revenue, steps, times)
-                select * from cagg order by session_id, category
+                select * from cagg order by session_id collate "C", category collate "C"
                 on conflict (session_id, category) do update set
                     prev_user_id = s.user_id, prev_started_at = s.started_at, prev_ended_at = s.ended_at,
                     user_id = least(s.user_id, excluded.user_id),
@@ -200,13 +213,13 @@ class EventStore {
                 on conflict (day, query) do update set
                     searches = q.searches + excluded.searches, zero_results = q.zero_results + excluded.zero_results
             ), uagg as (
-                select user_id, string_agg(behavior.step_code(type), '') as steps,
-                       array_agg(behavior.micros(occurred_at)) as times
-                from (select * from ins where user_id is not null order by user_id, occurred_at, id) o
-                group by user_id
+                select uk collate "default" as user_id, string_agg(code, '') as steps, array_agg(us) as times
+                from (select *, user_id collate "C" as uk from ins where user_id is not null
+                      order by uk, occurred_at, id) o
+                group by uk
             ), up as (
                 insert into behavior.user_paths as u (user_id, steps, times)
-                select * from uagg order by user_id
+                select * from uagg order by user_id collate "C"
                 on conflict (user_id) do update set
                     steps = case when excluded.times[1] >= u.times[cardinality(u.times)] then u.steps || excluded.steps
                                  else behavior.merge_steps(u.steps, u.times, excluded.steps, excluded.times) end,
@@ -225,12 +238,18 @@ class EventStore {
             , pend as (insert into behavior.rollup_pending select * from ins)
             select count(*) from ins""";
 
-    /** Pending rows, oldest first, of one fold batch (the parameter is the batch size). */
+    /**
+     * Pending rows, oldest first, of one fold batch (the parameter is the batch size): every visible pending id up
+     * to the batch's largest, an id range read once (an {@code id in (select … limit ?)} was planned, generically,
+     * as a nested loop re-running the limited scan per pending row: quadratic in the backlog). A row with a smaller
+     * id that commits later stays pending for the next batch.
+     */
     private static final String PENDING = """
             with ins as (
                 delete from behavior.rollup_pending
-                where id in (select id from behavior.rollup_pending order by id limit ?)
-                returning id, type, user_id, session_id, product_id, query, result_count, value, occurred_at
+                where id <= (select max(id) from (select id from behavior.rollup_pending order by id limit ?) b)
+                returning id, type, user_id, session_id, product_id, query, result_count, value, occurred_at,
+                          behavior.step_code(type) as code, behavior.micros(occurred_at) as us
             )""";
 
     /**

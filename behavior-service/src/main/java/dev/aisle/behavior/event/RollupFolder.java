@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -26,6 +27,17 @@ public class RollupFolder {
 
     /** The advisory lock key shared with {@code behavior.rebuild_rollups()} (V7). */
     static final long LOCK = 74_210_007L;
+
+    /**
+     * Settings of the fold transaction only. A 50,000-event batch sorts ~150,000 (session, category) rows, which
+     * spill to disk under the default 4 MB {@code work_mem}. The planner estimates the batch from the statistics of
+     * {@code rollup_pending}, a queue that is often empty when analysed: with a tiny estimate it joins the CTEs
+     * (a batch's sessions or categories before and after their upsert) by nested loops, quadratic in the batch,
+     * and otherwise it sorts both sides on text keys for merge joins; every join here is between batch-sized sets,
+     * where hash joins are linear. Measured in docs/BENCHMARKS.md (issue #5).
+     */
+    static final String FOLD_SETTINGS = "set local work_mem = '64MB'; set local enable_mergejoin = off;"
+            + " set local enable_nestloop = off";
 
     private final JdbcTemplate jdbc;
 
@@ -73,6 +85,9 @@ public class RollupFolder {
         try (PreparedStatement lock = connection.prepareStatement("select pg_advisory_xact_lock(?)")) {
             lock.setLong(1, LOCK);
             lock.execute();
+        }
+        try (Statement settings = connection.createStatement()) {
+            settings.execute(FOLD_SETTINGS);
         }
         if (!catalogReady) {
             try (PreparedStatement check = connection.prepareStatement(
