@@ -86,7 +86,7 @@ public class SearchBenchCommand implements Callable<Integer> {
         figures.put("cores", Runtime.getRuntime().availableProcessors());
         // the time budget is lifted so that every hybrid query is really reranked (none falls back to BM25)
         RankingProperties ranking = new RankingProperties(true, null, null, null, null, depth, null, null, 600_000L,
-                null, null);
+                null, null, null, null, null, null);
         try (MiniLmEncoder miniLm = MiniLmEncoder.load(null, "cpu", ranking.maxLength(), ranking.intraOpThreads())) {
             Path tempCache = Files.createTempDirectory("aisle-bench-cache");
             List<String> sample = texts.subList(0, Math.min(coldSample, texts.size()));

@@ -1,6 +1,7 @@
 package dev.aisle.search.evaluation;
 
 import dev.aisle.search.index.IndexSettings;
+import dev.aisle.search.query.TitleMatchWeights;
 import dev.aisle.search.ranking.CachingEncoder;
 import dev.aisle.search.ranking.FileEmbeddingCache;
 import dev.aisle.search.ranking.MiniLmEncoder;
@@ -55,6 +56,27 @@ public class SearchEvalCommand implements Callable<Integer> {
     @Option(names = "--gram-boost", defaultValue = "1.0",
             description = "hybrid: weight of title character-trigram BM25 added to word BM25 (0 = off)")
     float gramBoost;
+
+    @Option(names = "--coverage-weight", defaultValue = "0",
+            description = "hybrid: weight of the share of query terms found in the title (default 0)")
+    double coverageWeight;
+
+    @Option(names = "--number-weight", defaultValue = "0.3",
+            description = "hybrid: weight of the share of query numbers (2x4, 1/2) found in the title (default 0.3)")
+    double numberWeight;
+
+    @Option(names = "--order-weight", defaultValue = "0.05",
+            description = "hybrid: weight of the share of adjacent query-term pairs found in order in the title"
+                    + " (default 0.05)")
+    double orderWeight;
+
+    @Option(names = "--head-weight", defaultValue = "0.2",
+            description = "hybrid: weight of the title holding the query's last word (default 0.2)")
+    double headWeight;
+
+    @Option(names = "--spelling", defaultValue = "true", arity = "1",
+            description = "hybrid: average the query embedding with that of its spelling-corrected form")
+    boolean spelling;
 
     @Option(names = "--k1", defaultValue = "1.2", description = "BM25 k1")
     float k1;
@@ -112,7 +134,8 @@ public class SearchEvalCommand implements Callable<Integer> {
         try (CachingEncoder encoder = needEncoder
                 ? new CachingEncoder(MiniLmEncoder.load(null, "cpu", 128), new FileEmbeddingCache(cacheDir))
                 : null) {
-            SearchEvaluator evaluator = new SearchEvaluator(encoder, settings, fusionWeight, depth, gramBoost, System.err);
+            SearchEvaluator evaluator = new SearchEvaluator(encoder, settings, fusionWeight, depth, gramBoost,
+                    new TitleMatchWeights(coverageWeight, numberWeight, orderWeight, headWeight), spelling, System.err);
             Map<String, RankerResult> results = evaluator.evaluate(dataset, mode, chosen, k, queries);
             Map<String, Object> report = report(dataset.name(), queries.size(), results);
             printTable(results);
@@ -164,6 +187,11 @@ public class SearchEvalCommand implements Callable<Integer> {
                     + " + trigramBoost x title-trigram BM25");
             params.put("fusion", "minmax");
             params.put("trigramBoost", gramBoost);
+            params.put("coverageWeight", coverageWeight);
+            params.put("numberWeight", numberWeight);
+            params.put("orderWeight", orderWeight);
+            params.put("headWeight", headWeight);
+            params.put("spellingCorrectedQueryVector", spelling);
             params.put("w", fusionWeight);
             if (mode.equals("catalog")) {
                 params.put("depth", depth);

@@ -8,6 +8,7 @@ import dev.aisle.search.index.ProductIndex;
 import dev.aisle.search.index.ProductQuery;
 import dev.aisle.search.index.SearchPage;
 import dev.aisle.search.query.HybridRetrieval;
+import dev.aisle.search.query.TitleMatchWeights;
 import dev.aisle.search.ranking.Candidate;
 import dev.aisle.search.ranking.HybridReranker;
 import dev.aisle.search.ranking.RankedProduct;
@@ -39,9 +40,15 @@ final class SearchEvaluator {
     private final int depth;
     private final float gramBoost;
     private final PrintStream progress;
+    private final TitleMatchWeights matchWeights;
+    private final boolean spelling;
+    /** Query embeddings hybrid ranking uses (see {@link HybridRetrieval#queryVector}); the raw ones when absent. */
+    private final Map<String, float[]> hybridVectors = new HashMap<>();
 
     SearchEvaluator(TextEncoder encoder, IndexSettings settings, double lexicalWeight, int depth, float gramBoost,
-            PrintStream progress) {
+            TitleMatchWeights matchWeights, boolean spelling, PrintStream progress) {
+        this.spelling = spelling;
+        this.matchWeights = matchWeights;
         this.gramBoost = gramBoost;
         this.encoder = encoder;
         this.settings = settings;
@@ -80,6 +87,29 @@ final class SearchEvaluator {
             index.upsert(docs);
             index.commitAndRefresh();
             progress.printf("Indexed in %.1f s%n", (System.nanoTime() - start) / 1e9);
+            if (rankers.contains("hybrid") && spelling) {
+                List<String> texts = queries.stream().map(JudgedQuery::query).distinct().toList();
+                Map<String, String> corrected = new HashMap<>();
+                Map<String, float[]> correctedVectors = new HashMap<>();
+                List<String> changed = new ArrayList<>();
+                for (String t : texts) {
+                    String c = index.correctSpelling(t);
+                    corrected.put(t, c);
+                    if (!c.equals(t)) {
+                        changed.add(c);
+                    }
+                }
+                progress.printf("%,d of %,d queries corrected%n", changed.size(), texts.size());
+                float[][] vectors = encodeBatches(changed, "corrected queries");
+                for (int i = 0; i < changed.size(); i++) {
+                    correctedVectors.put(changed.get(i), vectors[i]);
+                }
+                for (String t : texts) {
+                    float[] fixed = correctedVectors.get(corrected.get(t));
+                    hybridVectors.put(t, fixed == null ? queryVectors.get(t)
+                            : HybridRetrieval.mean(queryVectors.get(t), fixed));
+                }
+            }
             Map<String, RankerResult> results = new LinkedHashMap<>();
             for (String ranker : rankers) {
                 results.put(ranker, run(index, ranker, mode, k, queries, productVectors, queryVectors));
@@ -93,10 +123,12 @@ final class SearchEvaluator {
         RankerResult result = new RankerResult(ranker);
         int done = 0;
         for (JudgedQuery q : queries) {
+            float[] vector = "hybrid".equals(ranker)
+                    ? hybridVectors.getOrDefault(q.query(), queryVectors.get(q.query())) : queryVectors.get(q.query());
             long start = System.nanoTime();
             List<String> ranked = "candidates".equals(mode)
-                    ? rankCandidates(index, ranker, q, productVectors, queryVectors.get(q.query()))
-                    : searchCatalog(index, ranker, q, k, queryVectors.get(q.query()));
+                    ? rankCandidates(index, ranker, q, productVectors, vector)
+                    : searchCatalog(index, ranker, q, k, vector);
             double ms = (System.nanoTime() - start) / 1e6;
             List<String> deep = "candidates".equals(mode) ? ranked
                     : deepen(index, ranker, q, ranked, queryVectors.get(q.query()));
@@ -133,7 +165,10 @@ final class SearchEvaluator {
         for (Candidate c : HybridRetrieval.candidates(page)) {
             candidates.add(new Candidate(c.id(), null, c.lexicalScore(), productVectors.get(c.id())));
         }
-        return HybridReranker.fuse(queryVector, candidates, lexicalWeight).stream().map(RankedProduct::id).toList();
+        double[] bonus = HybridRetrieval.bonus(index, q.query(),
+                page.hits().stream().map(ProductHit::title).toList(), matchWeights);
+        return HybridReranker.fuse(queryVector, candidates, lexicalWeight, bonus).stream().map(RankedProduct::id)
+                .toList();
     }
 
     private List<String> searchCatalog(ProductIndex index, String ranker, JudgedQuery q, int k, float[] vector) {
@@ -146,7 +181,8 @@ final class SearchEvaluator {
                 ProductQuery query = ProductQuery.text(q.query());
                 List<String> bm25 = index.search(query, depth, false, false, false).hits().stream()
                         .map(ProductHit::id).toList();
-                yield HybridRetrieval.rank(index, query, bm25, vector, depth, lexicalWeight, gramBoost).stream()
+                yield HybridRetrieval.rank(index, query, bm25, vector, depth, lexicalWeight, gramBoost, matchWeights)
+                        .stream()
                         .map(ProductHit::id).toList();
             }
         };

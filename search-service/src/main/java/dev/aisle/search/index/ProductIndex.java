@@ -321,6 +321,16 @@ public final class ProductIndex implements Closeable {
         return withSearcher(searcher -> new SpellingCorrector(analyzers).correct(text, searcher.getIndexReader()));
     }
 
+    /** The text with misspelt words replaced by the closest title words (the text itself when none is). */
+    public String correctSpelling(String text) {
+        return withSearcher(searcher -> new SpellingCorrector(analyzers).rewrite(text, searcher.getIndexReader()));
+    }
+
+    /** Query–title match features of one query, to score candidate titles with. */
+    public TitleMatch titleMatch(String text) {
+        return withSearcher(searcher -> new TitleMatch(analyzers.index(), text, searcher.getIndexReader()));
+    }
+
     /** Stored titles of every product, for suggesters. */
     public List<String> titles() {
         return withSearcher(searcher -> {

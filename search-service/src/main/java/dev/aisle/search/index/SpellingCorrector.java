@@ -21,6 +21,41 @@ final class SpellingCorrector {
         this.analyzers = analyzers;
     }
 
+    /**
+     * The text with each misspelt word replaced in place (case, digits and punctuation kept), for encoders that
+     * read the raw text; the text itself when nothing was corrected.
+     */
+    String rewrite(String text, IndexReader reader) {
+        if (text == null || text.isBlank() || ProductAnalyzers.hasCjk(text)) {
+            return text;
+        }
+        DirectSpellChecker checker = new DirectSpellChecker();
+        java.util.regex.Matcher m = WORD.matcher(text);
+        StringBuilder out = new StringBuilder();
+        try {
+            while (m.find()) {
+                String word = m.group().toLowerCase(java.util.Locale.ROOT);
+                String replacement = m.group();
+                if (reader.docFreq(new Term(ProductFields.TITLE_WORDS, word)) == 0) {
+                    SuggestWord[] suggestions = checker.suggestSimilar(new Term(ProductFields.TITLE_WORDS, word), 1,
+                            reader, SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
+                    if (suggestions.length > 0) {
+                        replacement = suggestions[0].string;
+                    }
+                }
+                m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(replacement));
+            }
+            m.appendTail(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    /** Words of three or more letters with letters on both sides (not parts of {@code 2x4} or {@code 3in}). */
+    private static final java.util.regex.Pattern WORD =
+            java.util.regex.Pattern.compile("(?<![\\p{L}\\p{N}])\\p{L}{3,}(?![\\p{L}\\p{N}])");
+
     /** The corrected text, or {@code null} when nothing was corrected. */
     String correct(String text, IndexReader reader) {
         if (text == null || text.isBlank() || ProductAnalyzers.hasCjk(text)) {

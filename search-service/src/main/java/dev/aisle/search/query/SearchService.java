@@ -77,7 +77,8 @@ public class SearchService implements DisposableBean {
         boolean wantRerank = r.rerank() && query.hasText() && query.sort() == SearchSort.RELEVANCE;
         Optional<TextEncoder> encoder = query.hasText() ? encoders.readyQueryEncoder() : Optional.empty();
         Future<float[]> queryVector = wantRerank && encoder.isPresent()
-                ? rerankers.submit(() -> encoder.get().encode(query.text())) : null;
+                ? rerankers.submit(() -> HybridRetrieval.queryVector(encoder.get(), query.text(),
+                        index.correctSpelling(query.text()))) : null;
         try {
             SearchPage page = index.search(query, Math.max(need, wantRerank ? ranking.depth() : 0), false, true,
                     false);
@@ -182,7 +183,8 @@ public class SearchService implements DisposableBean {
                 scored.cancel(true);
             }
         } else {
-            reranked = HybridRetrieval.fuse(candidates, vector, ranking.lexicalWeight());
+            reranked = HybridRetrieval.fuse(index, query.text(), candidates, vector, ranking.lexicalWeight(),
+                    ranking.titleMatchWeights());
         }
         Map<String, ProductHit> ordered = new LinkedHashMap<>();
         reranked.forEach(hit -> ordered.put(hit.id(), hit));

@@ -37,6 +37,15 @@ public final class HybridReranker implements Reranker {
 
     /** Fuses with a query vector computed elsewhere. */
     public static List<RankedProduct> fuse(float[] queryVector, List<Candidate> candidates, double lexicalWeight) {
+        return fuse(queryVector, candidates, lexicalWeight, null);
+    }
+
+    /**
+     * Fuses with a query vector computed elsewhere and adds {@code bonus[i]} (e.g. weighted title-match features) to
+     * candidate {@code i}'s fused score; {@code null} for none.
+     */
+    public static List<RankedProduct> fuse(float[] queryVector, List<Candidate> candidates, double lexicalWeight,
+            double[] bonus) {
         int n = candidates.size();
         double[] lexical = new double[n];
         double[] semantic = new double[n];
@@ -50,7 +59,8 @@ public final class HybridReranker implements Reranker {
         List<RankedProduct> ranked = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             ranked.add(new RankedProduct(
-                    candidates.get(i).id(), lexicalWeight * lexical[i] + (1 - lexicalWeight) * semantic[i]));
+                    candidates.get(i).id(), lexicalWeight * lexical[i] + (1 - lexicalWeight) * semantic[i]
+                            + (bonus == null ? 0 : bonus[i])));
         }
         ranked.sort(Comparator.comparingDouble(RankedProduct::score).reversed());
         return ranked;

@@ -1,5 +1,6 @@
 package dev.aisle.search.rerank;
 
+import dev.aisle.search.query.TitleMatchWeights;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
@@ -26,6 +27,13 @@ import org.springframework.validation.annotation.Validated;
  *     instead of the fusion; empty for none (default)
  * @param intraOpThreads threads of one ONNX Runtime inference (default 1: a query encodes fastest on one thread when
  *     the cores are shared; bulk encoding runs one such inference per core in parallel)
+ * @param coverageWeight weight of the share of query terms the title holds, added to the fused score (default
+ *     0; see {@code TitleMatch})
+ * @param numberWeight weight of the share of query numbers ({@code 2x4}, {@code 1/2}) the title holds (default
+ *     0.3)
+ * @param orderWeight weight of the share of adjacent query-term pairs the title holds in order (default
+ *     0.05)
+ * @param headWeight weight of the title holding the query's last word (default 0.2)
  */
 @Validated
 @ConfigurationProperties("aisle.search.ranking")
@@ -40,7 +48,11 @@ public record RankingProperties(
         @DecimalMin("0") @DecimalMax("100") Double trigramWeight,
         @Min(1) @Max(60_000) Long timeBudgetMs,
         String crossEncoderPath,
-        @Min(1) @Max(64) Integer intraOpThreads) {
+        @Min(1) @Max(64) Integer intraOpThreads,
+        @DecimalMin("0") @DecimalMax("10") Double coverageWeight,
+        @DecimalMin("0") @DecimalMax("10") Double numberWeight,
+        @DecimalMin("0") @DecimalMax("10") Double orderWeight,
+        @DecimalMin("0") @DecimalMax("10") Double headWeight) {
 
     public RankingProperties {
         enabled = enabled == null || enabled;
@@ -54,10 +66,20 @@ public record RankingProperties(
         timeBudgetMs = timeBudgetMs == null ? 200L : timeBudgetMs;
         crossEncoderPath = crossEncoderPath == null ? "" : crossEncoderPath;
         intraOpThreads = intraOpThreads == null ? 1 : intraOpThreads;
+        coverageWeight = coverageWeight == null ? TitleMatchWeights.DEFAULTS.coverage() : coverageWeight;
+        numberWeight = numberWeight == null ? TitleMatchWeights.DEFAULTS.numbers() : numberWeight;
+        orderWeight = orderWeight == null ? TitleMatchWeights.DEFAULTS.order() : orderWeight;
+        headWeight = headWeight == null ? TitleMatchWeights.DEFAULTS.head() : headWeight;
+    }
+
+    /** The title-match weights as one value. */
+    public TitleMatchWeights titleMatchWeights() {
+        return new TitleMatchWeights(coverageWeight, numberWeight, orderWeight, headWeight);
     }
 
     /** The defaults above. */
     public static RankingProperties defaults() {
-        return new RankingProperties(null, null, null, null, null, null, null, null, null, null, null);
+        return new RankingProperties(null, null, null, null, null, null, null, null, null, null, null, null,
+                null, null, null);
     }
 }

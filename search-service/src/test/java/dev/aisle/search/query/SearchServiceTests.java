@@ -72,7 +72,7 @@ class SearchServiceTests {
 
     private SearchService service(TextEncoder encoder, long budgetMs) {
         RankingProperties ranking = new RankingProperties(true, null, null, null, null, 50, 0.5, 1.0, budgetMs,
-                null, null);
+                null, null, null, null, null, null);
         return new SearchService(index, suggester, EncoderProvider.loaded(ranking, encoder), ranking,
                 (query, count, user, session) -> reported.add(query + "=" + count));
     }
