@@ -165,7 +165,7 @@ final class SearchEvaluator {
         for (Candidate c : HybridRetrieval.candidates(page)) {
             candidates.add(new Candidate(c.id(), null, c.lexicalScore(), productVectors.get(c.id())));
         }
-        double[] bonus = HybridRetrieval.bonus(index, q.query(),
+        double[] bonus = HybridRetrieval.bonus(index, index.correctSpelling(q.query()),
                 page.hits().stream().map(ProductHit::title).toList(), matchWeights);
         return HybridReranker.fuse(queryVector, candidates, lexicalWeight, bonus).stream().map(RankedProduct::id)
                 .toList();

@@ -36,25 +36,31 @@ public final class HybridRetrieval {
     public static List<ProductHit> rank(ProductIndex index, ProductQuery query, List<String> ids, float[] vector,
             int k, double lexicalWeight, float gramWeight, TitleMatchWeights matchWeights) {
         SearchPage page = index.hybridCandidates(query, ids, vector, k, gramWeight);
-        return fuse(index, query.text(), page, vector, lexicalWeight, matchWeights);
+        return fuse(index, index.correctSpelling(query.text()), page, vector, lexicalWeight, matchWeights);
     }
 
     /**
      * The page's hits in fused order, each carrying its fused score plus its weighted title-match features
      * ({@link TitleMatch}, computed on the page's titles only).
+     *
+     * @param corrected the query text after spelling correction ({@link #embed})
      */
-    public static List<ProductHit> fuse(ProductIndex index, String text, SearchPage page, float[] vector,
+    public static List<ProductHit> fuse(ProductIndex index, String corrected, SearchPage page, float[] vector,
             double lexicalWeight, TitleMatchWeights matchWeights) {
         return order(page, HybridReranker.fuse(vector, candidates(page), lexicalWeight,
-                bonus(index, text, page.hits().stream().map(ProductHit::title).toList(), matchWeights)));
+                bonus(index, corrected, page.hits().stream().map(ProductHit::title).toList(), matchWeights)));
     }
 
-    /** The weighted title-match features of each title, or {@code null} when every weight is 0. */
-    public static double[] bonus(ProductIndex index, String text, List<String> titles, TitleMatchWeights weights) {
-        if (weights == null || !weights.any() || text == null || text.isBlank()) {
+    /**
+     * The weighted title-match features of each title for the (spelling-corrected) query text, or {@code null} when
+     * every weight is 0.
+     */
+    public static double[] bonus(ProductIndex index, String corrected, List<String> titles,
+            TitleMatchWeights weights) {
+        if (weights == null || !weights.any() || corrected == null || corrected.isBlank()) {
             return null;
         }
-        TitleMatch match = index.titleMatch(index.correctSpelling(text));
+        TitleMatch match = index.titleMatch(corrected);
         double[] bonus = new double[titles.size()];
         for (int i = 0; i < bonus.length; i++) {
             double[] f = match.score(titles.get(i));
@@ -62,6 +68,19 @@ public final class HybridRetrieval {
                     + weights.head() * f[3];
         }
         return bonus;
+    }
+
+    /**
+     * A query's text after spelling correction (what the title-match features read) and its embedding for hybrid
+     * ranking ({@link #queryVector}).
+     */
+    public record QueryEmbedding(String corrected, float[] vector) {
+    }
+
+    /** Corrects the query's spelling once and embeds it; the service runs this off the request thread. */
+    public static QueryEmbedding embed(ProductIndex index, TextEncoder encoder, String text) {
+        String corrected = index.correctSpelling(text);
+        return new QueryEmbedding(corrected, queryVector(encoder, text, corrected));
     }
 
     /**

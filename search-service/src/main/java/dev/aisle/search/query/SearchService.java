@@ -76,9 +76,8 @@ public class SearchService implements DisposableBean {
         int need = (r.page() + 1) * r.size();
         boolean wantRerank = r.rerank() && query.hasText() && query.sort() == SearchSort.RELEVANCE;
         Optional<TextEncoder> encoder = query.hasText() ? encoders.readyQueryEncoder() : Optional.empty();
-        Future<float[]> queryVector = wantRerank && encoder.isPresent()
-                ? rerankers.submit(() -> HybridRetrieval.queryVector(encoder.get(), query.text(),
-                        index.correctSpelling(query.text()))) : null;
+        Future<HybridRetrieval.QueryEmbedding> queryVector = wantRerank && encoder.isPresent()
+                ? rerankers.submit(() -> HybridRetrieval.embed(index, encoder.get(), query.text())) : null;
         try {
             SearchPage page = index.search(query, Math.max(need, wantRerank ? ranking.depth() : 0), false, true,
                     false);
@@ -88,7 +87,7 @@ public class SearchService implements DisposableBean {
             String fallback = null;
             if (page.total() == 0 && query.hasText()) {
                 if (encoder.isPresent()) {
-                    float[] vector = queryVector != null ? vectorWithin(queryVector, start)
+                    float[] vector = queryVector != null ? vectorWithin(queryVector, start).vector()
                             : encoder.get().encode(query.text());
                     ProductQuery filters = new ProductQuery(null, query.category(), query.brand(), query.minPrice(),
                             query.maxPrice(), query.inStock(), SearchSort.RELEVANCE);
@@ -146,7 +145,8 @@ public class SearchService implements DisposableBean {
     }
 
     /** The query vector, waiting at most until the time budget (counted from the request's start) runs out. */
-    private float[] vectorWithin(Future<float[]> vector, long start) throws TimeoutException, ExecutionException {
+    private HybridRetrieval.QueryEmbedding vectorWithin(Future<HybridRetrieval.QueryEmbedding> vector, long start)
+            throws TimeoutException, ExecutionException {
         try {
             return vector.get(remainingNanos(start), TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
@@ -163,8 +163,9 @@ public class SearchService implements DisposableBean {
      * The BM25 top N joined with the query's vector neighbours and fused (or scored by the configured
      * cross-encoder); then the rest of the BM25 hits in BM25 order.
      */
-    private List<ProductHit> rerank(ProductQuery query, SearchPage bm25, float[] vector, long start)
-            throws TimeoutException, ExecutionException {
+    private List<ProductHit> rerank(ProductQuery query, SearchPage bm25, HybridRetrieval.QueryEmbedding embedding,
+            long start) throws TimeoutException, ExecutionException {
+        float[] vector = embedding.vector();
         List<String> top = bm25.hits().subList(0, Math.min(ranking.depth(), bm25.hits().size())).stream()
                 .map(ProductHit::id).toList();
         SearchPage candidates = index.hybridCandidates(query, top, vector, ranking.depth(),
@@ -183,7 +184,7 @@ public class SearchService implements DisposableBean {
                 scored.cancel(true);
             }
         } else {
-            reranked = HybridRetrieval.fuse(index, query.text(), candidates, vector, ranking.lexicalWeight(),
+            reranked = HybridRetrieval.fuse(index, embedding.corrected(), candidates, vector, ranking.lexicalWeight(),
                     ranking.titleMatchWeights());
         }
         Map<String, ProductHit> ordered = new LinkedHashMap<>();

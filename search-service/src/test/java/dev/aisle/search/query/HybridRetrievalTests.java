@@ -42,9 +42,11 @@ class HybridRetrievalTests {
 
     @Test
     void scoresTitleMatchOnTheSpellingCorrectedQuery() {
-        double[] bonus = HybridRetrieval.bonus(index, "toliet seat", List.of("Toilet seat round", "Seat cushion"),
-                new TitleMatchWeights(1, 0, 0, 0));
-        assertThat(bonus).containsExactly(1.0, 0.5);
+        HybridRetrieval.QueryEmbedding query = HybridRetrieval.embed(index, encoder(new ArrayList<>()), "toliet seat");
+        assertThat(query.corrected()).isEqualTo("toilet seat");
+        double[] bonus = HybridRetrieval.bonus(index, query.corrected(),
+                List.of("Toilet seat round", "Seat cushion", "Seat for a toliet"), new TitleMatchWeights(1, 0, 0, 0));
+        assertThat(bonus).containsExactly(1.0, 0.5, 0.5);
     }
 
     @Test
@@ -58,7 +60,22 @@ class HybridRetrievalTests {
     @Test
     void averagesTheQueryVectorWithThatOfTheCorrectedQuery() {
         List<List<String>> calls = new ArrayList<>();
-        TextEncoder encoder = new TextEncoder() {
+        TextEncoder encoder = encoder(calls);
+        float[] both = HybridRetrieval.queryVector(encoder, "toliet seat", index.correctSpelling("toliet seat"));
+        assertThat(calls).containsExactly(List.of("toliet seat", "toilet seat"));
+        assertThat(both[0]).isCloseTo((float) Math.sqrt(0.5), within(1e-6f));
+        assertThat(both[1]).isCloseTo((float) Math.sqrt(0.5), within(1e-6f));
+        assertThat(HybridRetrieval.queryVector(encoder, "toilet seat", "toilet seat")).containsExactly(0, 1);
+    }
+
+    @Test
+    void rejectsNegativeTitleMatchWeights() {
+        assertThatIllegalArgumentException().isThrownBy(() -> new TitleMatchWeights(0, -0.1, 0, 0))
+                .withMessageContaining("numbers");
+    }
+
+    private static TextEncoder encoder(List<List<String>> calls) {
+        return new TextEncoder() {
             @Override
             public float[][] encode(List<String> texts) {
                 calls.add(texts);
@@ -76,17 +93,6 @@ class HybridRetrievalTests {
                 return "fake";
             }
         };
-        float[] both = HybridRetrieval.queryVector(encoder, "toliet seat", index.correctSpelling("toliet seat"));
-        assertThat(calls).containsExactly(List.of("toliet seat", "toilet seat"));
-        assertThat(both[0]).isCloseTo((float) Math.sqrt(0.5), within(1e-6f));
-        assertThat(both[1]).isCloseTo((float) Math.sqrt(0.5), within(1e-6f));
-        assertThat(HybridRetrieval.queryVector(encoder, "toilet seat", "toilet seat")).containsExactly(0, 1);
-    }
-
-    @Test
-    void rejectsNegativeTitleMatchWeights() {
-        assertThatIllegalArgumentException().isThrownBy(() -> new TitleMatchWeights(0, -0.1, 0, 0))
-                .withMessageContaining("numbers");
     }
 
     private List<String> ids(String text, TitleMatchWeights weights) {
