@@ -52,7 +52,7 @@ public class SessionEvalCommand implements Callable<Integer> {
     @Option(names = "--k", defaultValue = "20", description = "cut-off (default ${DEFAULT-VALUE})")
     int k;
 
-    @Option(names = "--epochs", defaultValue = "4", description = "max epochs of lstm/gru (default ${DEFAULT-VALUE})")
+    @Option(names = "--epochs", defaultValue = "8", description = "max epochs of lstm/gru (default ${DEFAULT-VALUE})")
     int epochs;
 
     @Option(names = "--seed", defaultValue = "42", description = "seed for every random source")
@@ -78,8 +78,16 @@ public class SessionEvalCommand implements Callable<Integer> {
             description = "output rows are the input embeddings (default; --no-tied for separate tables)")
     boolean tied;
 
-    @Option(names = "--dropout", defaultValue = "0", description = "lstm/gru dropout on inputs and output states")
+    @Option(names = "--dropout", defaultValue = "0.5", description = "lstm/gru dropout on inputs and output states")
     double dropout;
+
+    @Option(names = "--readout", defaultValue = "mean",
+            description = "lstm/gru readout: last (hidden state) or mean (+ mean item embedding of the session)")
+    String readout;
+
+    @Option(names = "--scale", defaultValue = "0",
+            description = "lstm/gru cosine scoring scale (NISER; 0 = dot product)")
+    double scale;
 
     @Option(names = "--lr", defaultValue = "0.005", description = "Adam learning rate")
     double learningRate;
@@ -108,8 +116,8 @@ public class SessionEvalCommand implements Callable<Integer> {
         if (!RecurrentConfig.LOSSES.contains(loss)) {
             throw new ParameterException(spec.commandLine(), "--loss must be one of " + RecurrentConfig.LOSSES);
         }
-        if (tied && loss.equals("full")) {
-            throw new ParameterException(spec.commandLine(), "--loss full needs --no-tied");
+        if (!RecurrentConfig.READOUTS.contains(readout)) {
+            throw new ParameterException(spec.commandLine(), "--readout must be one of " + RecurrentConfig.READOUTS);
         }
         if (!data.startsWith("srgnn:")) {
             throw new ParameterException(spec.commandLine(), "--data must be srgnn:DIR, got " + data);
@@ -192,7 +200,7 @@ public class SessionEvalCommand implements Callable<Integer> {
     private RecurrentNextItemModel recurrent(String cell, PrintWriter out) {
         RecurrentConfig config = RecurrentConfig.defaults(cell).withEpochs(epochs).withSeed(seed)
                 .with(hidden, hidden, batch, learningRate, negatives).withLoss(loss).withTied(tied)
-                .withDropout(dropout);
+                .withDropout(dropout).withReadout(readout).withScale(scale);
         return new RecurrentNextItemModel(config).onProgress(line -> println(out, line));
     }
 

@@ -15,6 +15,9 @@ import org.nd4j.linalg.learning.config.Adam;
  * The logits of at most {@link #CHUNK} states are materialised at once ({@code CHUNK × n} floats) and every
  * product is one BLAS call into a preallocated buffer; {@code W} and {@code b} live in ND4J during training with
  * dense Adam (every row gets a gradient at every step) and are copied back into the item tables by {@link #sync}.
+ * With tied tables ({@code W = E}, Press &amp; Wolf 2017) the input-embedding gradients of the step's items are added
+ * to {@code ∂L/∂W} before the one Adam step ({@link #applyTied}), and the updated table is copied into the
+ * embedding array every step, because the next minibatch embeds its inputs from it.
  */
 final class FullSoftmaxOutput {
 
@@ -31,10 +34,12 @@ final class FullSoftmaxOutput {
     private final INDArray logitBuffer;
     private final GradientUpdater<?> weightAdam;
     private final GradientUpdater<?> biasAdam;
+    private final boolean tied;
     private int iteration;
 
-    FullSoftmaxOutput(ItemTables tables, double learningRate) {
+    FullSoftmaxOutput(ItemTables tables, double learningRate, boolean tied) {
         this.tables = tables;
+        this.tied = tied;
         this.n = tables.numItems;
         this.h = tables.hiddenSize;
         this.weights = Nd4j.create(tables.outputWeights.clone(), new long[] {n, h}, 'c');
@@ -48,7 +53,8 @@ final class FullSoftmaxOutput {
     }
 
     /**
-     * Loss and gradients for the states {@code [P, h]} and their targets; takes one Adam step on {@code W, b}.
+     * Loss and gradients for the states {@code [P, h]} and their targets; takes one Adam step on {@code W, b}
+     * unless the tables are tied (then {@link #applyTied} takes it).
      * @param stateGradient receives {@code ∂L/∂S} {@code [P, h]}
      * @return the summed (not averaged) loss
      */
@@ -83,13 +89,32 @@ final class FullSoftmaxOutput {
             Nd4j.gemm(logits, weights, ds, false, false, 1.0, 0.0);
             System.arraycopy(ds.data().asFloat(), 0, stateGradient, from * h, rows * h);
         }
+        if (!tied) {
+            applyAdam();
+        }
+        return loss;
+    }
+
+    /**
+     * Tied tables: adds the summed input-embedding gradient rows {@code sums[i·h …]} of {@code items[0 … count)}
+     * to {@code ∂L/∂W}, takes the Adam step and copies {@code W} into the shared embedding array.
+     */
+    void applyTied(int[] items, float[] sums, int count) {
+        for (int i = 0; i < count; i++) {
+            INDArray row = weightGradient.getRow(items[i]);
+            row.addi(Nd4j.create(java.util.Arrays.copyOfRange(sums, i * h, (i + 1) * h), new long[] {h}));
+        }
+        applyAdam();
+        weights.data().asNioFloat().get(0, tables.embedding, 0, n * h);
+    }
+
+    private void applyAdam() {
         INDArray flatWeightGradient = weightGradient.reshape('c', 1, (long) n * h);
         weightAdam.applyUpdater(flatWeightGradient, iteration, 0);
         weights.subi(flatWeightGradient.reshape('c', n, h));
         biasAdam.applyUpdater(biasGradient, iteration, 0);
         bias.subi(biasGradient);
         iteration++;
-        return loss;
     }
 
     /** Copies the trained {@code W, b} into the item tables (before validation, copying or saving). */

@@ -17,6 +17,9 @@ final class ItemTables {
     final float[] embedding;
     final float[] outputWeights;
     final float[] outputBias;
+    /** Cosine scoring {@code s · cos(W_i, h) + b_i} (NISER, Gupta et al. 2019) when positive. */
+    float scale;
+    private float[] unitWeights;
     private LazyAdam embeddingAdam;
     private LazyAdam weightsAdam;
     private LazyAdam biasAdam;
@@ -87,6 +90,7 @@ final class ItemTables {
     void updateOutputBias(int item, float biasGradient, long step) {
         biasAdam.update(outputBias, item, new float[] {biasGradient}, 0, 1, step);
         scoringWeights = null;
+        unitWeights = null;
     }
 
     void updateOutput(int item, float[] weightGradient, int offset, float biasGradient, long step) {
@@ -98,10 +102,30 @@ final class ItemTables {
     /** Drops the cached scoring layout after the output rows changed in bulk. */
     synchronized void outputChanged() {
         scoringWeights = null;
+        unitWeights = null;
+    }
+
+    private synchronized float[] unitWeights() {
+        if (unitWeights == null) {
+            float[] unit = outputWeights.clone();
+            SampledSoftmaxStep.normalizeRows(unit, numItems, hiddenSize);
+            unitWeights = unit;
+        }
+        return unitWeights;
     }
 
     /** Scores of every item for one state {@code h}, on the JVM (no native call): {@code W h + b}. */
     float[] scoreOne(float[] state, int offset) {
+        float[] outputWeights = this.outputWeights;
+        if (scale > 0) {
+            outputWeights = unitWeights();
+            state = java.util.Arrays.copyOfRange(state, offset, offset + hiddenSize);
+            offset = 0;
+            SampledSoftmaxStep.normalizeRows(state, 1, hiddenSize);
+            for (int k = 0; k < hiddenSize; k++) {
+                state[k] *= scale;
+            }
+        }
         float[] scores = new float[numItems];
         for (int i = 0; i < numItems; i++) {
             int row = i * hiddenSize;
@@ -128,10 +152,16 @@ final class ItemTables {
     synchronized INDArray scoreAll(INDArray states) {
         if (scoringWeights == null) {
             // W^T laid out [h, n] once, so that scoring never transposes the 4M-entry table per call
-            scoringWeights = Nd4j.create(outputWeights, new long[] {numItems, hiddenSize}, 'c').transpose().dup('c');
+            scoringWeights = Nd4j.create(scale > 0 ? unitWeights() : outputWeights, new long[] {numItems, hiddenSize},
+                    'c').transpose().dup('c');
             scoringBias = Nd4j.create(outputBias, new long[] {1, numItems}, 'c');
         }
         // a preallocated result and one gemm: INDArray.mmul's own allocation costs ~10× the product here
+        if (scale > 0) {
+            float[] unit = states.data().asFloat();
+            SampledSoftmaxStep.normalizeRows(unit, (int) states.rows(), hiddenSize);
+            states = Nd4j.create(unit, new long[] {states.rows(), hiddenSize}, 'c').muli(scale);
+        }
         INDArray result = Nd4j.create(org.nd4j.linalg.api.buffer.DataType.FLOAT, new long[] {states.rows(), numItems},
                 'c');
         Nd4j.gemm(states, scoringWeights, result, false, false, 1.0, 0.0);

@@ -20,17 +20,28 @@ package dev.aisle.behavior.prediction.model.neural;
  *     (the same without the correction, kept for comparison)
  * @param tied the output rows are the input embeddings ("constrained embedding" in GRU4Rec, Hidasi &amp;
  *     Czapp 2023; weight tying, Press &amp; Wolf 2017): {@code score(i) = E_i · h + b_i}; needs
- *     {@code embeddingSize == hiddenSize} and the sampled loss (default true: HR@20 24.7 vs 14.8 untied on the
+ *     {@code embeddingSize == hiddenSize} (default true: HR@20 24.7 vs 14.8 untied on the
  *     slice above)
  * @param dropout inverted-dropout rate on the embedded inputs and on the states fed to the output layer, as NARM
  *     regularises (Li et al., CIKM 2017); default 0
+ * @param readout what the output layer scores against: {@code last} (the last hidden state {@code h_t}) or
+ *     {@code mean} ({@code h_t + (1/t) Σ_{j≤t} e(s_j)}, the last state plus the mean embedding of the session so far,
+ *     the session memory of STAMP (Liu et al., KDD 2018) and SR-GNN's global preference, here parameter-free in the
+ *     tied item space so that the score includes the item-item similarity {@code e(s_j) · e(i)}); needs
+ *     {@code embeddingSize == hiddenSize}
+ * @param scale when positive, items are scored by {@code scale · cos(W_i, r) + b_i}, the readout {@code r} and the
+ *     output rows L2-normalised (NISER, Gupta et al. 2019: normalised item and session representations, which
+ *     stops the norms from encoding popularity; their scale is 16); 0 scores by the plain dot product (default 0); needs a sampled loss
  */
 public record RecurrentConfig(String cell, int embeddingSize, int hiddenSize, int epochs, int batchSize,
         double learningRate, int maxLength, double validationShare, int validationCases, int patience, int negatives,
-        long seed, String loss, boolean tied, double dropout) {
+        long seed, String loss, boolean tied, double dropout, String readout, double scale) {
 
     /** The loss functions, see {@link #loss}. */
     public static final java.util.List<String> LOSSES = java.util.List.of("full", "sampled", "sampled-uncorrected");
+
+    /** The readouts, see {@link #readout}. */
+    public static final java.util.List<String> READOUTS = java.util.List.of("last", "mean");
 
     public RecurrentConfig {
         if (!cell.equals("lstm") && !cell.equals("gru")) {
@@ -39,8 +50,20 @@ public record RecurrentConfig(String cell, int embeddingSize, int hiddenSize, in
         if (!LOSSES.contains(loss)) {
             throw new IllegalArgumentException("illegal loss value: " + loss + ", must be one of " + LOSSES);
         }
-        if (tied && (embeddingSize != hiddenSize || loss.equals("full"))) {
-            throw new IllegalArgumentException("tied tables need embeddingSize == hiddenSize and a sampled loss");
+        if (!(scale >= 0)) {
+            throw new IllegalArgumentException("illegal scale value: " + scale + ", must be >= 0");
+        }
+        if (scale > 0 && loss.equals("full")) {
+            throw new IllegalArgumentException("cosine scoring (scale > 0) is trained with a sampled loss");
+        }
+        if (!READOUTS.contains(readout)) {
+            throw new IllegalArgumentException("illegal readout value: " + readout + ", must be one of " + READOUTS);
+        }
+        if (readout.equals("mean") && embeddingSize != hiddenSize) {
+            throw new IllegalArgumentException("the mean readout needs embeddingSize == hiddenSize");
+        }
+        if (tied && embeddingSize != hiddenSize) {
+            throw new IllegalArgumentException("tied tables need embeddingSize == hiddenSize");
         }
         if (!(dropout >= 0 && dropout < 1)) {
             throw new IllegalArgumentException("illegal dropout value: " + dropout + ", must be in [0, 1)");
@@ -67,49 +90,62 @@ public record RecurrentConfig(String cell, int embeddingSize, int hiddenSize, in
 
     /** The defaults above for the given cell. */
     public static RecurrentConfig defaults(String cell) {
-        return new RecurrentConfig(cell, 100, 100, 5, 32, 0.005, 20, 0.1, 20_000, 1, 1024, 42, "sampled", true, 0);
+        return new RecurrentConfig(cell, 100, 100, 5, 32, 0.005, 20, 0.1, 20_000, 1, 1024, 42, "sampled", true, 0.5,
+                "mean", 0);
     }
 
     /** A copy with another epoch budget. */
     public RecurrentConfig withEpochs(int value) {
         return new RecurrentConfig(cell, embeddingSize, hiddenSize, value, batchSize, learningRate, maxLength,
-                validationShare, validationCases, patience, negatives, seed, loss, tied, dropout);
+                validationShare, validationCases, patience, negatives, seed, loss, tied, dropout, readout, scale);
     }
 
     /** A copy with other sizes, batch, learning rate and negatives. */
     public RecurrentConfig with(int embedding, int hidden, int batch, double rate, int sampled) {
         return new RecurrentConfig(cell, embedding, hidden, epochs, batch, rate, maxLength, validationShare,
-                validationCases, patience, sampled, seed, loss, tied, dropout);
+                validationCases, patience, sampled, seed, loss, tied, dropout, readout, scale);
     }
 
     /** A copy with another validation share. */
     public RecurrentConfig withValidationShare(double share) {
         return new RecurrentConfig(cell, embeddingSize, hiddenSize, epochs, batchSize, learningRate, maxLength, share,
-                validationCases, patience, negatives, seed, loss, tied, dropout);
+                validationCases, patience, negatives, seed, loss, tied, dropout, readout, scale);
     }
 
     /** A copy with another loss. */
     public RecurrentConfig withLoss(String value) {
         return new RecurrentConfig(cell, embeddingSize, hiddenSize, epochs, batchSize, learningRate, maxLength,
-                validationShare, validationCases, patience, negatives, seed, value, tied, dropout);
+                validationShare, validationCases, patience, negatives, seed, value, tied, dropout, readout, scale);
     }
 
     /** A copy with tied (or untied) input and output item tables. */
     public RecurrentConfig withTied(boolean value) {
         return new RecurrentConfig(cell, embeddingSize, hiddenSize, epochs, batchSize, learningRate, maxLength,
-                validationShare, validationCases, patience, negatives, seed, loss, value, dropout);
+                validationShare, validationCases, patience, negatives, seed, loss, value, dropout, readout, scale);
     }
 
     /** A copy with another dropout rate. */
     public RecurrentConfig withDropout(double value) {
         return new RecurrentConfig(cell, embeddingSize, hiddenSize, epochs, batchSize, learningRate, maxLength,
-                validationShare, validationCases, patience, negatives, seed, loss, tied, value);
+                validationShare, validationCases, patience, negatives, seed, loss, tied, value, readout, scale);
+    }
+
+    /** A copy with another readout. */
+    public RecurrentConfig withReadout(String value) {
+        return new RecurrentConfig(cell, embeddingSize, hiddenSize, epochs, batchSize, learningRate, maxLength,
+                validationShare, validationCases, patience, negatives, seed, loss, tied, dropout, value, scale);
+    }
+
+    /** A copy with another cosine scale (0 = dot product). */
+    public RecurrentConfig withScale(double value) {
+        return new RecurrentConfig(cell, embeddingSize, hiddenSize, epochs, batchSize, learningRate, maxLength,
+                validationShare, validationCases, patience, negatives, seed, loss, tied, dropout, readout, value);
     }
 
     /** A copy with another seed. */
     public RecurrentConfig withSeed(long value) {
         return new RecurrentConfig(cell, embeddingSize, hiddenSize, epochs, batchSize, learningRate, maxLength,
-                validationShare, validationCases, patience, negatives, value, loss, tied, dropout);
+                validationShare, validationCases, patience, negatives, value, loss, tied, dropout, readout, scale);
     }
 
     private static void requirePositive(String name, int value) {

@@ -11,9 +11,9 @@ final class RecurrentConfigCodec {
     }
 
     static void write(RecurrentConfig c, DataOutputStream out) throws IOException {
-        // "v3:" marks the format with loss, tying and dropout ("v2:" had no dropout); older streams hold the bare
-        // cell name
-        out.writeUTF(V3 + c.cell());
+        // "v4:" marks the format with loss, tying, dropout, readout and scale ("v3:" had no readout, "v2:" no dropout);
+        // older streams hold the bare cell name
+        out.writeUTF(V4 + c.cell());
         out.writeInt(c.embeddingSize());
         out.writeInt(c.hiddenSize());
         out.writeInt(c.epochs());
@@ -28,14 +28,17 @@ final class RecurrentConfigCodec {
         out.writeUTF(c.loss());
         out.writeBoolean(c.tied());
         out.writeDouble(c.dropout());
+        out.writeUTF(c.readout());
+        out.writeDouble(c.scale());
     }
 
     private static final String V2 = "v2:";
     private static final String V3 = "v3:";
+    private static final String V4 = "v4:";
 
     static RecurrentConfig read(DataInputStream in) throws IOException {
         String cell = in.readUTF();
-        int version = cell.startsWith(V3) ? 3 : cell.startsWith(V2) ? 2 : 1;
+        int version = cell.startsWith(V4) ? 4 : cell.startsWith(V3) ? 3 : cell.startsWith(V2) ? 2 : 1;
         String bare = version > 1 ? cell.substring(V2.length()) : cell;
         int embedding = in.readInt();
         int hidden = in.readInt();
@@ -51,7 +54,9 @@ final class RecurrentConfigCodec {
         String loss = version > 1 ? in.readUTF() : "sampled-uncorrected";
         boolean tied = version > 1 && in.readBoolean();
         double dropout = version > 2 ? in.readDouble() : 0;
+        String readout = version > 3 ? in.readUTF() : "last";
+        double scale = version > 3 ? in.readDouble() : 0;
         return new RecurrentConfig(bare, embedding, hidden, epochs, batch, rate, maxLength, share, cases, patience,
-                negatives, seed, loss, tied, dropout);
+                negatives, seed, loss, tied, dropout, readout, scale);
     }
 }

@@ -22,6 +22,7 @@ final class RecurrentNetwork {
         this.recurrentWeights = recurrentWeights;
         this.inputBias = inputBias;
         this.tables = tables;
+        tables.scale = (float) config.scale();
     }
 
     /**
@@ -81,12 +82,71 @@ final class RecurrentNetwork {
 
     /** States {@code [T·mb, h]} after every step of a time-major batch (a fresh kernel, so thread-safe). */
     float[] states(SequenceBatches.Batch batch, RecurrentKernel kernel) {
-        float[] projected = project(tables.embed(batch.items()), batch.items().length);
-        return kernel.forward(projected, recurrentWeights, batch.rows(), batch.steps());
+        float[] x = tables.embed(batch.items());
+        float[] projected = project(x, batch.items().length);
+        float[] states = kernel.forward(projected, recurrentWeights, batch.rows(), batch.steps());
+        if (config.readout().equals("mean")) {
+            int h = config.hiddenSize();
+            float[] means = prefixMeans(x, batch.rows(), batch.steps(), batch.positions(), h);
+            for (int i = 0; i < batch.positions().length; i++) {
+                for (int k = 0; k < h; k++) {
+                    states[batch.positions()[i] * h + k] += means[i * h + k];
+                }
+            }
+        }
+        return states;
     }
 
     RecurrentNetwork copy() {
         return new RecurrentNetwork(config, inputWeights.clone(), recurrentWeights.clone(), inputBias.clone(),
                 tables.copy());
+    }
+
+    /**
+     * For each valid position {@code t·mb + b}, the mean of the embedded inputs {@code x[t'·mb + b]}, {@code t' ≤ t}
+     * (the session so far, as STAMP's and SR-GNN's session memory), rows of {@code [positions, e]}.
+     */
+    static float[] prefixMeans(float[] x, int mb, int steps, int[] positions, int e) {
+        float[] cumulative = x.clone();
+        for (int t = 1; t < steps; t++) {
+            for (int b = 0; b < mb; b++) {
+                int row = (t * mb + b) * e;
+                int previous = ((t - 1) * mb + b) * e;
+                for (int k = 0; k < e; k++) {
+                    cumulative[row + k] += cumulative[previous + k];
+                }
+            }
+        }
+        float[] means = new float[positions.length * e];
+        for (int i = 0; i < positions.length; i++) {
+            float inverse = 1f / (positions[i] / mb + 1);
+            for (int k = 0; k < e; k++) {
+                means[i * e + k] = cumulative[positions[i] * e + k] * inverse;
+            }
+        }
+        return means;
+    }
+
+    /** Adds the gradient of {@link #prefixMeans} for {@code ∂L/∂means} to {@code dx} {@code [mb·steps, e]}. */
+    static void addPrefixMeanGradient(float[] dx, float[] dMeans, int mb, int steps, int[] positions, int e) {
+        float[] g = new float[dx.length];
+        for (int i = 0; i < positions.length; i++) {
+            float inverse = 1f / (positions[i] / mb + 1);
+            for (int k = 0; k < e; k++) {
+                g[positions[i] * e + k] += dMeans[i * e + k] * inverse;
+            }
+        }
+        for (int t = steps - 2; t >= 0; t--) {
+            for (int b = 0; b < mb; b++) {
+                int row = (t * mb + b) * e;
+                int next = ((t + 1) * mb + b) * e;
+                for (int k = 0; k < e; k++) {
+                    g[row + k] += g[next + k];
+                }
+            }
+        }
+        for (int i = 0; i < dx.length; i++) {
+            dx[i] += g[i];
+        }
     }
 }

@@ -177,6 +177,8 @@ public final class RecurrentNextItemModel implements NextItemModel {
         p.put("seed", config.seed());
         p.put("tied", config.tied());
         p.put("dropout", config.dropout());
+        p.put("readout", config.readout());
+        p.put("scale", config.scale());
         p.put("loss", switch (config.loss()) {
             case "full" -> "full softmax cross-entropy";
             case "sampled" -> "sampled softmax (batch targets + pop^0.5 negatives, logQ-corrected)";

@@ -24,6 +24,7 @@ final class SampledSoftmaxStep {
     private final FullSoftmaxOutput full;
     private final CandidateSampler logQ;
     private final boolean tied;
+    private final boolean meanReadout;
     private final java.util.Random random;
     private long step;
 
@@ -36,13 +37,11 @@ final class SampledSoftmaxStep {
         this.tables = net.tables;
         this.kernel = RecurrentNetwork.kernel(net.config);
         tables.startTraining(learningRate);
-        this.full = full ? new FullSoftmaxOutput(tables, learningRate) : null;
-        this.logQ = logQ;
         this.tied = net.config.tied();
+        this.meanReadout = net.config.readout().equals("mean");
+        this.full = full ? new FullSoftmaxOutput(tables, learningRate, tied) : null;
+        this.logQ = logQ;
         this.random = new java.util.Random(net.config.seed() + 7);
-        if (tied && full) {
-            throw new IllegalArgumentException("tied tables are trained with the sampled loss only");
-        }
         inputAdam = new LazyAdam(net.inputWeights.length, learningRate);
         recurrentAdam = new LazyAdam(net.recurrentWeights.length, learningRate);
         biasAdam = new LazyAdam(net.inputBias.length, learningRate);
@@ -65,6 +64,12 @@ final class SampledSoftmaxStep {
         for (int i = 0; i < p; i++) {
             System.arraycopy(all, batch.positions()[i] * h, valid, i * h, h);
         }
+        if (meanReadout) {
+            float[] means = RecurrentNetwork.prefixMeans(x, batch.rows(), batch.steps(), batch.positions(), e);
+            for (int i = 0; i < valid.length; i++) {
+                valid[i] += means[i];
+            }
+        }
         float[] stateMask = dropout(valid);
         double loss;
         float[] dStates;
@@ -76,10 +81,27 @@ final class SampledSoftmaxStep {
         } else {
             int c = candidates.items().length;
             float[] weights = tables.outputRows(candidates.items()).data().asFloat();
-            float[] logits = Matrices.multiply(valid, p, h, false, weights, c, h, true);
+            float scale = tables.scale;
+            float[] weightNorms = scale > 0 ? normalizeRows(weights, c, h) : null;
+            float[] readout = valid;
+            float[] stateNorms = null;
+            if (scale > 0) {
+                readout = valid.clone();
+                stateNorms = normalizeRows(readout, p, h);
+            }
+            float[] logits = Matrices.multiply(readout, p, h, false, weights, c, h, true);
+            if (scale > 0) {
+                for (int i = 0; i < logits.length; i++) {
+                    logits[i] *= scale;
+                }
+            }
             loss = softmaxGradient(logits, p, c, candidates);
-            float[] dWeights = Matrices.multiply(logits, p, c, true, valid, p, h, false);
+            float[] dWeights = Matrices.multiply(logits, p, c, true, readout, p, h, false);
             dStates = Matrices.multiply(logits, p, c, false, weights, c, h, false);
+            if (scale > 0) {
+                normalizedGradient(dWeights, weights, weightNorms, c, h, scale);
+                normalizedGradient(dStates, readout, stateNorms, p, h, scale);
+            }
             float[] dOutputBias = new float[c];
             for (int i = 0; i < p; i++) {
                 for (int j = 0; j < c; j++) {
@@ -113,12 +135,49 @@ final class SampledSoftmaxStep {
             }
         }
         float[] dx = Matrices.multiply(dProjected, rows, g, false, net.inputWeights, e, g, true);
+        if (meanReadout) {
+            RecurrentNetwork.addPrefixMeanGradient(dx, dStates, batch.rows(), batch.steps(), batch.positions(), e);
+        }
         applyMask(dx, inputMask);
         inputAdam.update(net.inputWeights, 0, dInput, 0, dInput.length, step);
         recurrentAdam.update(net.recurrentWeights, 0, dRecurrent, 0, dRecurrent.length, step);
         biasAdam.update(net.inputBias, 0, dBias, 0, dBias.length, step);
         updateEmbeddings(batch, dx, outputItems, outputGradient);
         return loss / p;
+    }
+
+    /** Scales each row of {@code [rows, h]} to unit length in place and returns the original norms. */
+    static float[] normalizeRows(float[] values, int rows, int h) {
+        float[] norms = new float[rows];
+        for (int r = 0; r < rows; r++) {
+            double sum = 0;
+            for (int k = 0; k < h; k++) {
+                sum += values[r * h + k] * values[r * h + k];
+            }
+            float norm = (float) Math.max(Math.sqrt(sum), 1e-6);
+            norms[r] = norm;
+            for (int k = 0; k < h; k++) {
+                values[r * h + k] /= norm;
+            }
+        }
+        return norms;
+    }
+
+    /**
+     * Back through {@code y = s·x/|x|} in place: given {@code g = ∂L/∂(x/|x|)} (before the scale),
+     * {@code ∂L/∂x = s (g - ŷ (ŷ·g)) / |x|} with {@code ŷ} the unit rows.
+     */
+    static void normalizedGradient(float[] gradient, float[] unit, float[] norms, int rows, int h, float scale) {
+        for (int r = 0; r < rows; r++) {
+            double dot = 0;
+            for (int k = 0; k < h; k++) {
+                dot += gradient[r * h + k] * unit[r * h + k];
+            }
+            float factor = scale / norms[r];
+            for (int k = 0; k < h; k++) {
+                gradient[r * h + k] = (float) ((gradient[r * h + k] - unit[r * h + k] * dot) * factor);
+            }
+        }
     }
 
     /** Turns logits into {@code (softmax - onehot) / P} in place and returns the summed loss. */
@@ -220,8 +279,13 @@ final class SampledSoftmaxStep {
                 sums[at + k] += outputGradient[j * e + k];
             }
         }
+        if (full != null && tied) {
+            full.applyTied(items, sums, n);
+        }
         for (int i = 0; i < n; i++) {
-            tables.updateEmbedding(items[i], sums, i * e, step);
+            if (full == null || !tied) {
+                tables.updateEmbedding(items[i], sums, i * e, step);
+            }
             slot[items[i]] = -1;
         }
     }

@@ -42,7 +42,7 @@ class RecurrentNextItemModelTests {
     }
 
     /**
-     * {@code cell}, optionally {@code cell:loss:tied|untied[:dropout]}; the default is the shipped one (sampled softmax,
+     * {@code cell}, optionally {@code cell:loss:tied|untied[:dropout[:readout[:scale]]]}; the default is the shipped one (sampled softmax,
      * tied tables).
      */
     private static RecurrentConfig smallConfig(String variant) {
@@ -50,7 +50,9 @@ class RecurrentNextItemModelTests {
         String loss = parts.length > 1 ? parts[1] : "sampled";
         boolean tied = parts.length <= 2 || parts[2].equals("tied");
         double dropout = parts.length > 3 ? Double.parseDouble(parts[3]) : 0;
-        return new RecurrentConfig(parts[0], 24, 24, 12, 32, 0.02, 10, 0, 1000, 1, 8, 42, loss, tied, dropout);
+        String readout = parts.length > 4 ? parts[4] : "last";
+        return new RecurrentConfig(parts[0], 24, 24, 12, 32, 0.02, 10, 0, 1000, 1, 8, 42, loss, tied, dropout, readout,
+                parts.length > 5 ? Double.parseDouble(parts[5]) : 0);
     }
 
     private static List<PrefixEvaluator.Case> cases(List<int[]> sessions) {
@@ -65,7 +67,8 @@ class RecurrentNextItemModelTests {
 
     @ParameterizedTest
     @ValueSource(strings = {"lstm", "gru", "lstm:full:untied", "gru:sampled-uncorrected:untied", "lstm:sampled:untied",
-        "lstm:sampled:tied:0.2"})
+        "lstm:sampled:tied:0.2", "lstm:sampled:tied:0:mean", "gru:sampled:tied:0.2:mean", "lstm:full:tied",
+        "lstm:sampled:tied:0.2:mean:16"})
     void learnsWhichTourASessionIsOn(String cell) {
         List<int[]> train = tours(600, 1);
         RecurrentNextItemModel model = new RecurrentNextItemModel(smallConfig(cell));
@@ -77,7 +80,8 @@ class RecurrentNextItemModelTests {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"lstm", "gru", "lstm:full:untied"})
+    @ValueSource(strings = {"lstm", "gru", "lstm:full:untied", "lstm:sampled:tied:0:mean",
+        "gru:sampled:tied:0:last:16"})
     void savedModelPredictsIdentically(String cell) throws IOException {
         RecurrentNextItemModel model = new RecurrentNextItemModel(smallConfig(cell).withEpochs(2));
         model.fit(tours(100, 3), ITEMS);
