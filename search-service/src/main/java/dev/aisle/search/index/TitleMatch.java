@@ -15,12 +15,12 @@ import org.apache.lucene.index.Term;
 /**
  * How well one query's words are found in a product title, computed per candidate on the few dozen products a
  * hybrid ranking fuses (each title is a handful of words, analysed once here; nothing is re-read from the index).
- * Three features in [0, 1]:
+ * Four features in [0, 1], which {@code HybridRetrieval} weights and adds to the fused score:
  * <ul>
  * <li><b>coverage</b>: the share of the query's distinct analysed (stemmed) terms that the title holds,
  * {@code |Q ∩ T| / |Q|}; a term no title holds (a misspelling) also counts as found when a title term lies within
  * Damerau–Levenshtein distance 1 (2 from 7 letters). The Kaggle Home Depot winners list query-word counts and ratios
- * in the title among their strongest features (Kaggle "Home Depot Product Search Relevance", 2016, 1st/3rd place
+ * in the title among their strongest features (Kaggle "Home Depot Product Search Relevance", 2016, competitors'
  * write-ups); BM25 rewards matched terms but with idf and length weights, so a title holding every query word
  * can still trail one that repeats a rare word.</li>
  * <li><b>numbers</b>: the share of the query's numbers ({@code 2x4} → 2, 4; {@code 1/2} → 0.5;
@@ -29,15 +29,17 @@ import org.apache.lucene.index.Term;
  * <li><b>order</b>: the share of adjacent query-term pairs found adjacent and in the same order in the title (a
  * phrase/proximity signal, as in Metzler &amp; Croft's sequential dependence model, SIGIR 2005); 0 for one-term
  * queries.</li>
- * <li><b>head</b>: 1 when the title holds the query's last word term (letters only) (fuzzily when the catalogue lacks it), else 0. In an
- * English noun phrase the last word is the head, the kind of product asked for ({@code angle bracket}: a bracket);
- * "last query word in the title" is another of the Home Depot competitors' features.</li>
+ * <li><b>head</b>: 1 when the title holds the query's last all-letter term (fuzzily, as above, when no title holds
+ * it), else 0. In an English noun phrase the last word is the head, the kind of product asked for
+ * ({@code angle bracket}: a bracket); "last query word in the title" is another of the Home Depot competitors'
+ * features.</li>
  * </ul>
  */
 public final class TitleMatch {
 
     /** {@code 1-1/2}, {@code 3/4}, {@code 2.5}, {@code 10}: whole, fraction or decimal numbers. */
-    private static final Pattern NUMBER = Pattern.compile("(\\d+)\\s*-\\s*(\\d+)/(\\d+)|(\\d+)/(\\d+)|\\d+(?:\\.\\d+)?");
+    private static final Pattern NUMBER =
+            Pattern.compile("(\\d+)\\s*-\\s*(\\d+)/(\\d+)|(\\d+)/(\\d+)|\\d+(?:\\.\\d+)?");
 
     private final Analyzer analyzer;
     private final List<String> terms;
