@@ -21,7 +21,8 @@ class PredictionServiceTests {
     private final ServingModels serving = mock(ServingModels.class);
     private final SessionEventRepository events = mock(SessionEventRepository.class);
     private final PredictionService service = new PredictionService(serving, events,
-            new PredictionProperties(null, null, null, 0, 0, 0, 0, 0, 0, 0, 0, 0, null, null, null, null, null));
+            new PredictionProperties(null, null, null, 0, 0, 0, 0, 0, 0, 0, 0, null, null, 0, null, null, null, null,
+                null));
 
     @Test
     void answersWithAnEmptyFallbackWhenNothingIsTrainedAndNoEventsExist() {

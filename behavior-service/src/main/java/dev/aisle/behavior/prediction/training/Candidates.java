@@ -42,6 +42,7 @@ final class Candidates {
     }
 
     private static RecurrentConfig recurrent(String cell, PredictionProperties p) {
-        return RecurrentConfig.defaults(cell).withEpochs(p.recurrentEpochs()).withSeed(p.seed());
+        return RecurrentConfig.defaults(cell).withEpochs(p.recurrentEpochs()).withSeed(p.seed())
+                .withDropout(p.recurrentDropout()).withReadout(p.recurrentReadout());
     }
 }

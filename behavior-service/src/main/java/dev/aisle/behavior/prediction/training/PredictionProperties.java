@@ -4,6 +4,7 @@ import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -24,6 +25,10 @@ import org.springframework.validation.annotation.Validated;
  * @param sknnSampleSize V-SKNN most recent candidate sessions (default 1,000)
  * @param rulesSteps sequential rules look-ahead (default 10)
  * @param recurrentEpochs most epochs of the recurrent next-item models (default 5)
+ * @param recurrentDropout dropout on the recurrent models' inputs and readout (default 0.5, see
+ *     {@code RecurrentConfig#dropout})
+ * @param recurrentReadout {@code mean} (last state plus the session's mean item embedding) or {@code last}
+ *     (default {@code mean}, see {@code RecurrentConfig#readout})
  * @param purchaseLstmEpochs epochs of the LSTM purchase classifier (default 8)
  * @param seed seed of every random source in training (default 42)
  * @param fallbackWindow popularity fallback counts events this long before the latest event (default 7 days)
@@ -37,6 +42,8 @@ public record PredictionProperties(List<String> nextItemModels, List<String> pur
         Duration trainingWindow, @Min(0) int maxSessions, @DecimalMin("0.0") @DecimalMax("0.9") double validationShare,
         @Min(0) int maxValidationCases, @Min(0) @Max(1000) int k, @Min(0) int sknnNeighbours,
         @Min(0) int sknnSampleSize, @Min(0) int rulesSteps, @Min(0) int recurrentEpochs,
+        @DecimalMin("0.0") @DecimalMax("0.9") Double recurrentDropout,
+        @Pattern(regexp = "mean|last") String recurrentReadout,
         @Min(0) int purchaseLstmEpochs, Long seed, Duration fallbackWindow, Boolean scheduled,
         Duration trainingInterval, Duration trainingInitialDelay) {
 
@@ -54,6 +61,8 @@ public record PredictionProperties(List<String> nextItemModels, List<String> pur
         sknnSampleSize = sknnSampleSize == 0 ? 1000 : Math.max(sknnSampleSize, sknnNeighbours);
         rulesSteps = rulesSteps == 0 ? 10 : rulesSteps;
         recurrentEpochs = recurrentEpochs == 0 ? 5 : recurrentEpochs;
+        recurrentDropout = recurrentDropout == null ? 0.5 : recurrentDropout;
+        recurrentReadout = recurrentReadout == null ? "mean" : recurrentReadout;
         purchaseLstmEpochs = purchaseLstmEpochs == 0 ? 8 : purchaseLstmEpochs;
         seed = seed == null ? 42L : seed;
         fallbackWindow = fallbackWindow == null ? Duration.ofDays(7) : fallbackWindow;

@@ -22,7 +22,8 @@ class PredictionTrainerTests {
     private final SessionEventRepository events = mock(SessionEventRepository.class);
     private final PredictionTrainer trainer = new PredictionTrainer(events, mock(ModelRegistry.class),
             mock(ServingModels.class),
-            new PredictionProperties(null, null, null, 0, 0, 0, 0, 0, 0, 0, 0, 0, null, null, null, null, null));
+            new PredictionProperties(null, null, null, 0, 0, 0, 0, 0, 0, 0, 0, null, null, 0, null, null, null, null,
+                null));
 
     @Test
     void refusesASecondTrainingWhileOneIsRunning() throws Exception {
