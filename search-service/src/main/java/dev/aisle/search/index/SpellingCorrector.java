@@ -34,16 +34,9 @@ final class SpellingCorrector {
         StringBuilder out = new StringBuilder();
         try {
             while (m.find()) {
-                String word = m.group().toLowerCase(java.util.Locale.ROOT);
-                String replacement = m.group();
-                if (reader.docFreq(new Term(ProductFields.TITLE_WORDS, word)) == 0) {
-                    SuggestWord[] suggestions = checker.suggestSimilar(new Term(ProductFields.TITLE_WORDS, word), 1,
-                            reader, SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
-                    if (suggestions.length > 0) {
-                        replacement = suggestions[0].string;
-                    }
-                }
-                m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(replacement));
+                String suggestion = suggestion(m.group().toLowerCase(java.util.Locale.ROOT), checker, reader);
+                m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(
+                        suggestion != null ? suggestion : m.group()));
             }
             m.appendTail(out);
         } catch (IOException e) {
@@ -67,21 +60,24 @@ final class SpellingCorrector {
         boolean changed = false;
         try {
             for (String word : words) {
-                String replacement = word;
-                if (word.length() >= 3 && word.chars().allMatch(Character::isLetter)
-                        && reader.docFreq(new Term(ProductFields.TITLE_WORDS, word)) == 0) {
-                    SuggestWord[] suggestions = checker.suggestSimilar(new Term(ProductFields.TITLE_WORDS, word), 1,
-                            reader, SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
-                    if (suggestions.length > 0) {
-                        replacement = suggestions[0].string;
-                        changed = true;
-                    }
-                }
-                corrected.append(corrected.isEmpty() ? "" : " ").append(replacement);
+                String suggestion = word.length() >= 3 && word.chars().allMatch(Character::isLetter)
+                        ? suggestion(word, checker, reader) : null;
+                changed |= suggestion != null;
+                corrected.append(corrected.isEmpty() ? "" : " ").append(suggestion != null ? suggestion : word);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return changed ? corrected.toString() : null;
+    }
+
+    /** The closest title word for a lower-case word no title holds, or {@code null} (held, or nothing close). */
+    private static String suggestion(String word, DirectSpellChecker checker, IndexReader reader) throws IOException {
+        Term term = new Term(ProductFields.TITLE_WORDS, word);
+        if (reader.docFreq(term) > 0) {
+            return null;
+        }
+        SuggestWord[] suggestions = checker.suggestSimilar(term, 1, reader, SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
+        return suggestions.length > 0 ? suggestions[0].string : null;
     }
 }
