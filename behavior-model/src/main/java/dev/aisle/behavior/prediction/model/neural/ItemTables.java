@@ -108,7 +108,7 @@ final class ItemTables {
     private synchronized float[] unitWeights() {
         if (unitWeights == null) {
             float[] unit = outputWeights.clone();
-            SampledSoftmaxStep.normalizeRows(unit, numItems, hiddenSize);
+            Matrices.normalizeRows(unit, numItems, hiddenSize);
             unitWeights = unit;
         }
         return unitWeights;
@@ -121,7 +121,7 @@ final class ItemTables {
             outputWeights = unitWeights();
             state = java.util.Arrays.copyOfRange(state, offset, offset + hiddenSize);
             offset = 0;
-            SampledSoftmaxStep.normalizeRows(state, 1, hiddenSize);
+            Matrices.normalizeRows(state, 1, hiddenSize);
             for (int k = 0; k < hiddenSize; k++) {
                 state[k] *= scale;
             }
@@ -159,7 +159,7 @@ final class ItemTables {
         // a preallocated result and one gemm: INDArray.mmul's own allocation costs ~10× the product here
         if (scale > 0) {
             float[] unit = states.data().asFloat();
-            SampledSoftmaxStep.normalizeRows(unit, (int) states.rows(), hiddenSize);
+            Matrices.normalizeRows(unit, (int) states.rows(), hiddenSize);
             states = Nd4j.create(unit, new long[] {states.rows(), hiddenSize}, 'c').muli(scale);
         }
         INDArray result = Nd4j.create(org.nd4j.linalg.api.buffer.DataType.FLOAT, new long[] {states.rows(), numItems},

@@ -52,4 +52,38 @@ final class Matrices {
     static float sigmoid(float x) {
         return (float) (1 / (1 + Math.exp(-x)));
     }
+
+    /** Scales each row of {@code [rows, h]} to unit length in place and returns the original norms. */
+    static float[] normalizeRows(float[] values, int rows, int h) {
+        float[] norms = new float[rows];
+        for (int r = 0; r < rows; r++) {
+            double sum = 0;
+            for (int k = 0; k < h; k++) {
+                sum += values[r * h + k] * values[r * h + k];
+            }
+            float norm = (float) Math.max(Math.sqrt(sum), 1e-6);
+            norms[r] = norm;
+            for (int k = 0; k < h; k++) {
+                values[r * h + k] /= norm;
+            }
+        }
+        return norms;
+    }
+
+    /**
+     * Back through {@code y = s·x/|x|} in place: given {@code g = ∂L/∂(x/|x|)} (before the scale),
+     * {@code ∂L/∂x = s (g - ŷ (ŷ·g)) / |x|} with {@code ŷ} the unit rows.
+     */
+    static void normalizedGradient(float[] gradient, float[] unit, float[] norms, int rows, int h, float scale) {
+        for (int r = 0; r < rows; r++) {
+            double dot = 0;
+            for (int k = 0; k < h; k++) {
+                dot += gradient[r * h + k] * unit[r * h + k];
+            }
+            float factor = scale / norms[r];
+            for (int k = 0; k < h; k++) {
+                gradient[r * h + k] = (float) ((gradient[r * h + k] - unit[r * h + k] * dot) * factor);
+            }
+        }
+    }
 }

@@ -82,12 +82,12 @@ final class SampledSoftmaxStep {
             int c = candidates.items().length;
             float[] weights = tables.outputRows(candidates.items()).data().asFloat();
             float scale = tables.scale;
-            float[] weightNorms = scale > 0 ? normalizeRows(weights, c, h) : null;
+            float[] weightNorms = scale > 0 ? Matrices.normalizeRows(weights, c, h) : null;
             float[] readout = valid;
             float[] stateNorms = null;
             if (scale > 0) {
                 readout = valid.clone();
-                stateNorms = normalizeRows(readout, p, h);
+                stateNorms = Matrices.normalizeRows(readout, p, h);
             }
             float[] logits = Matrices.multiply(readout, p, h, false, weights, c, h, true);
             if (scale > 0) {
@@ -99,8 +99,8 @@ final class SampledSoftmaxStep {
             float[] dWeights = Matrices.multiply(logits, p, c, true, readout, p, h, false);
             dStates = Matrices.multiply(logits, p, c, false, weights, c, h, false);
             if (scale > 0) {
-                normalizedGradient(dWeights, weights, weightNorms, c, h, scale);
-                normalizedGradient(dStates, readout, stateNorms, p, h, scale);
+                Matrices.normalizedGradient(dWeights, weights, weightNorms, c, h, scale);
+                Matrices.normalizedGradient(dStates, readout, stateNorms, p, h, scale);
             }
             float[] dOutputBias = new float[c];
             for (int i = 0; i < p; i++) {
@@ -144,40 +144,6 @@ final class SampledSoftmaxStep {
         biasAdam.update(net.inputBias, 0, dBias, 0, dBias.length, step);
         updateEmbeddings(batch, dx, outputItems, outputGradient);
         return loss / p;
-    }
-
-    /** Scales each row of {@code [rows, h]} to unit length in place and returns the original norms. */
-    static float[] normalizeRows(float[] values, int rows, int h) {
-        float[] norms = new float[rows];
-        for (int r = 0; r < rows; r++) {
-            double sum = 0;
-            for (int k = 0; k < h; k++) {
-                sum += values[r * h + k] * values[r * h + k];
-            }
-            float norm = (float) Math.max(Math.sqrt(sum), 1e-6);
-            norms[r] = norm;
-            for (int k = 0; k < h; k++) {
-                values[r * h + k] /= norm;
-            }
-        }
-        return norms;
-    }
-
-    /**
-     * Back through {@code y = s·x/|x|} in place: given {@code g = ∂L/∂(x/|x|)} (before the scale),
-     * {@code ∂L/∂x = s (g - ŷ (ŷ·g)) / |x|} with {@code ŷ} the unit rows.
-     */
-    static void normalizedGradient(float[] gradient, float[] unit, float[] norms, int rows, int h, float scale) {
-        for (int r = 0; r < rows; r++) {
-            double dot = 0;
-            for (int k = 0; k < h; k++) {
-                dot += gradient[r * h + k] * unit[r * h + k];
-            }
-            float factor = scale / norms[r];
-            for (int k = 0; k < h; k++) {
-                gradient[r * h + k] = (float) ((gradient[r * h + k] - unit[r * h + k] * dot) * factor);
-            }
-        }
     }
 
     /** Turns logits into {@code (softmax - onehot) / P} in place and returns the summed loss. */
