@@ -35,6 +35,7 @@ final class FullSoftmaxOutput {
     private final GradientUpdater<?> weightAdam;
     private final GradientUpdater<?> biasAdam;
     private final boolean tied;
+    private final Adam adam;
     private int iteration;
 
     FullSoftmaxOutput(ItemTables tables, double learningRate, boolean tied) {
@@ -47,9 +48,14 @@ final class FullSoftmaxOutput {
         this.weightGradient = Nd4j.create(DataType.FLOAT, new long[] {n, h}, 'c');
         this.biasGradient = Nd4j.create(DataType.FLOAT, new long[] {1, n}, 'c');
         this.logitBuffer = Nd4j.create(DataType.FLOAT, new long[] {CHUNK, n}, 'c');
-        Adam adam = new Adam(learningRate);
+        this.adam = new Adam(learningRate);
         this.weightAdam = adam.instantiate(Nd4j.zeros(DataType.FLOAT, 1, 2L * n * h), true);
         this.biasAdam = adam.instantiate(Nd4j.zeros(DataType.FLOAT, 1, 2L * n), true);
+    }
+
+    /** Sets the Adam step size of {@code W, b} (both updaters share this configuration). */
+    void setLearningRate(double value) {
+        adam.setLearningRate(value);
     }
 
     /**
@@ -87,7 +93,7 @@ final class FullSoftmaxOutput {
             }
             INDArray ds = Nd4j.create(DataType.FLOAT, new long[] {rows, h}, 'c');
             Nd4j.gemm(logits, weights, ds, false, false, 1.0, 0.0);
-            System.arraycopy(ds.data().asFloat(), 0, stateGradient, from * h, rows * h);
+            ds.data().asNioFloat().get(stateGradient, from * h, rows * h);
         }
         if (!tied) {
             applyAdam();
@@ -119,8 +125,8 @@ final class FullSoftmaxOutput {
 
     /** Copies the trained {@code W, b} into the item tables (before validation, copying or saving). */
     void sync() {
-        System.arraycopy(weights.data().asFloat(), 0, tables.outputWeights, 0, n * h);
-        System.arraycopy(bias.data().asFloat(), 0, tables.outputBias, 0, n);
+        weights.data().asNioFloat().get(tables.outputWeights, 0, n * h);
+        bias.data().asNioFloat().get(tables.outputBias, 0, n);
         tables.outputChanged();
     }
 }

@@ -65,6 +65,13 @@ final class ItemTables {
         biasAdam = new LazyAdam(outputBias.length, learningRate);
     }
 
+    /** Sets the step size of the item-table updates (a learning-rate schedule). */
+    void setLearningRate(double value) {
+        embeddingAdam.setLearningRate(value);
+        weightsAdam.setLearningRate(value);
+        biasAdam.setLearningRate(value);
+    }
+
     /** Embedded inputs, one row of {@code e} per entry of {@code items}. */
     float[] embed(int[] items) {
         float[] x = new float[items.length * embeddingSize];
@@ -75,12 +82,12 @@ final class ItemTables {
     }
 
     /** Rows {@code items} of the output weights as {@code [items, h]}. */
-    INDArray outputRows(int[] items) {
+    float[] outputRows(int[] items) {
         float[] w = new float[items.length * hiddenSize];
         for (int i = 0; i < items.length; i++) {
             System.arraycopy(outputWeights, items[i] * hiddenSize, w, i * hiddenSize, hiddenSize);
         }
-        return Nd4j.create(w, new long[] {items.length, hiddenSize}, 'c');
+        return w;
     }
 
     void updateEmbedding(int item, float[] gradient, int offset, long step) {
@@ -160,7 +167,7 @@ final class ItemTables {
         if (scale > 0) {
             float[] unit = states.data().asFloat();
             Matrices.normalizeRows(unit, (int) states.rows(), hiddenSize);
-            states = Nd4j.create(unit, new long[] {states.rows(), hiddenSize}, 'c').muli(scale);
+            states = Matrices.wrap(unit, (int) states.rows(), hiddenSize).muli(scale);
         }
         INDArray result = Nd4j.create(org.nd4j.linalg.api.buffer.DataType.FLOAT, new long[] {states.rows(), numItems},
                 'c');

@@ -11,9 +11,16 @@ final class LazyAdam {
     private static final double BETA2 = 0.999;
     private static final double EPSILON = 1e-8;
 
+    private static final float B1 = (float) BETA1;
+    private static final float B2 = (float) BETA2;
+    private static final float EPS = (float) EPSILON;
+
     private final float[] m;
     private final float[] v;
-    private final double learningRate;
+    private double learningRate;
+    /** The step whose bias-corrected rate {@link #correction} holds (one computation per step, not per row). */
+    private long correctedStep = -1;
+    private float correction;
 
     LazyAdam(int size, double learningRate) {
         this.m = new float[size];
@@ -21,18 +28,30 @@ final class LazyAdam {
         this.learningRate = learningRate;
     }
 
+    /** Sets the step size {@code η} of the following updates (a learning-rate schedule). */
+    void setLearningRate(double value) {
+        this.learningRate = value;
+        this.correctedStep = -1;
+    }
+
     /**
      * Applies one step to {@code param[offset … offset+length)} with gradient {@code grad[gradOffset …]}.
      * @param step the 1-based global step, for the bias correction
      */
     void update(float[] param, int offset, float[] grad, int gradOffset, int length, long step) {
-        double correction = learningRate * Math.sqrt(1 - Math.pow(BETA2, step)) / (1 - Math.pow(BETA1, step));
+        if (step != correctedStep) {
+            correctedStep = step;
+            correction = (float) (learningRate * Math.sqrt(1 - Math.pow(BETA2, step)) / (1 - Math.pow(BETA1, step)));
+        }
+        float c = correction;
         for (int i = 0; i < length; i++) {
             int p = offset + i;
             float g = grad[gradOffset + i];
-            m[p] = (float) (BETA1 * m[p] + (1 - BETA1) * g);
-            v[p] = (float) (BETA2 * v[p] + (1 - BETA2) * g * g);
-            param[p] -= (float) (correction * m[p] / (Math.sqrt(v[p]) + EPSILON));
+            float mp = B1 * m[p] + (1 - B1) * g;
+            float vp = B2 * v[p] + (1 - B2) * g * g;
+            m[p] = mp;
+            v[p] = vp;
+            param[p] -= c * mp / ((float) Math.sqrt(vp) + EPS);
         }
     }
 }

@@ -10,8 +10,22 @@ final class Matrices {
     private Matrices() {
     }
 
+    /**
+     * A fresh {@code [rows, cols]} native array holding {@code values}, copied in bulk through the buffer's NIO view
+     * ({@code Nd4j.create(float[], …)} copies element by element through a bounds-checked indexer, which cost more
+     * than the products themselves in the training profile).
+     */
     static INDArray wrap(float[] values, int rows, int cols) {
-        return Nd4j.create(values, new long[] {rows, cols}, 'c');
+        INDArray array = Nd4j.createUninitialized(DataType.FLOAT, new long[] {rows, cols}, 'c');
+        array.data().asNioFloat().put(values, 0, rows * cols);
+        return array;
+    }
+
+    /** The values of a fresh (not a view) c-ordered float array, copied out in bulk. */
+    static float[] values(INDArray array) {
+        float[] values = new float[(int) array.length()];
+        array.data().asNioFloat().get(values);
+        return values;
     }
 
     /** {@code A [n, k] · B [k, m]}, either side optionally transposed first. */
@@ -24,7 +38,7 @@ final class Matrices {
         INDArray result = Nd4j.create(DataType.FLOAT, new long[] {transposeA ? aCols : aRows,
             transposeB ? bRows : bCols}, 'c');
         Nd4j.gemm(wrap(a, aRows, aCols), wrap(b, bRows, bCols), result, transposeA, transposeB, 1.0, 0.0);
-        return result.data().asFloat();
+        return values(result);
     }
 
     /** Products up to this many multiply-adds run on the JVM: native calls cost more than they save there. */

@@ -28,20 +28,23 @@ package dev.aisle.behavior.prediction.model.neural;
  *     {@code mean} ({@code h_t + (1/t) Σ_{j≤t} e(s_j)}, the last state plus the mean embedding of the session so far,
  *     the session memory of STAMP (Liu et al., KDD 2018) and SR-GNN's global preference, here parameter-free in the
  *     tied item space so that the score includes the item-item similarity {@code e(s_j) · e(i)}); needs
- *     {@code embeddingSize == hiddenSize}
+ *     {@code embeddingSize == hiddenSize}; or {@code attention} ({@code h_t + Σ_j α_j e(s_j)} with learned weights,
+ *     {@link AttentionReadout}: NARM's and SR-GNN's attention over the session, starting from the mean)
  * @param scale when positive, items are scored by {@code scale · cos(W_i, r) + b_i}, the readout {@code r} and the
  *     output rows L2-normalised (NISER, Gupta et al. 2019: normalised item and session representations, which
  *     stops the norms from encoding popularity; their scale is 16); 0 scores by the plain dot product (default 0); needs a sampled loss
+ * @param decay learning-rate decay per epoch: epoch {@code k} (1-based) trains with {@code learningRate · decay^(k-1)}
+ *     (the step decay of NARM and SR-GNN); 1 keeps the rate constant (default 1)
  */
 public record RecurrentConfig(String cell, int embeddingSize, int hiddenSize, int epochs, int batchSize,
         double learningRate, int maxLength, double validationShare, int validationCases, int patience, int negatives,
-        long seed, String loss, boolean tied, double dropout, String readout, double scale) {
+        long seed, String loss, boolean tied, double dropout, String readout, double scale, double decay) {
 
     /** The loss functions, see {@link #loss}. */
     public static final java.util.List<String> LOSSES = java.util.List.of("full", "sampled", "sampled-uncorrected");
 
     /** The readouts, see {@link #readout}. */
-    public static final java.util.List<String> READOUTS = java.util.List.of("last", "mean");
+    public static final java.util.List<String> READOUTS = java.util.List.of("last", "mean", "attention");
 
     public RecurrentConfig {
         if (!cell.equals("lstm") && !cell.equals("gru")) {
@@ -56,11 +59,14 @@ public record RecurrentConfig(String cell, int embeddingSize, int hiddenSize, in
         if (scale > 0 && loss.equals("full")) {
             throw new IllegalArgumentException("cosine scoring (scale > 0) is trained with a sampled loss");
         }
+        if (!(decay > 0 && decay <= 1)) {
+            throw new IllegalArgumentException("illegal decay value: " + decay + ", must be in (0, 1]");
+        }
         if (!READOUTS.contains(readout)) {
             throw new IllegalArgumentException("illegal readout value: " + readout + ", must be one of " + READOUTS);
         }
-        if (readout.equals("mean") && embeddingSize != hiddenSize) {
-            throw new IllegalArgumentException("the mean readout needs embeddingSize == hiddenSize");
+        if (!readout.equals("last") && embeddingSize != hiddenSize) {
+            throw new IllegalArgumentException("the " + readout + " readout needs embeddingSize == hiddenSize");
         }
         if (tied && embeddingSize != hiddenSize) {
             throw new IllegalArgumentException("tied tables need embeddingSize == hiddenSize");
@@ -91,61 +97,68 @@ public record RecurrentConfig(String cell, int embeddingSize, int hiddenSize, in
     /** The defaults above for the given cell. */
     public static RecurrentConfig defaults(String cell) {
         return new RecurrentConfig(cell, 100, 100, 5, 32, 0.005, 20, 0.1, 20_000, 1, 1024, 42, "sampled", true, 0.5,
-                "mean", 0);
+                "mean", 0, 1);
     }
 
     /** A copy with another epoch budget. */
     public RecurrentConfig withEpochs(int value) {
         return new RecurrentConfig(cell, embeddingSize, hiddenSize, value, batchSize, learningRate, maxLength,
-                validationShare, validationCases, patience, negatives, seed, loss, tied, dropout, readout, scale);
+                validationShare, validationCases, patience, negatives, seed, loss, tied, dropout, readout, scale, decay);
     }
 
     /** A copy with other sizes, batch, learning rate and negatives. */
     public RecurrentConfig with(int embedding, int hidden, int batch, double rate, int sampled) {
         return new RecurrentConfig(cell, embedding, hidden, epochs, batch, rate, maxLength, validationShare,
-                validationCases, patience, sampled, seed, loss, tied, dropout, readout, scale);
+                validationCases, patience, sampled, seed, loss, tied, dropout, readout, scale, decay);
     }
 
     /** A copy with another validation share. */
     public RecurrentConfig withValidationShare(double share) {
         return new RecurrentConfig(cell, embeddingSize, hiddenSize, epochs, batchSize, learningRate, maxLength, share,
-                validationCases, patience, negatives, seed, loss, tied, dropout, readout, scale);
+                validationCases, patience, negatives, seed, loss, tied, dropout, readout, scale, decay);
     }
 
     /** A copy with another loss. */
     public RecurrentConfig withLoss(String value) {
         return new RecurrentConfig(cell, embeddingSize, hiddenSize, epochs, batchSize, learningRate, maxLength,
-                validationShare, validationCases, patience, negatives, seed, value, tied, dropout, readout, scale);
+                validationShare, validationCases, patience, negatives, seed, value, tied, dropout, readout, scale, decay);
     }
 
     /** A copy with tied (or untied) input and output item tables. */
     public RecurrentConfig withTied(boolean value) {
         return new RecurrentConfig(cell, embeddingSize, hiddenSize, epochs, batchSize, learningRate, maxLength,
-                validationShare, validationCases, patience, negatives, seed, loss, value, dropout, readout, scale);
+                validationShare, validationCases, patience, negatives, seed, loss, value, dropout, readout, scale, decay);
     }
 
     /** A copy with another dropout rate. */
     public RecurrentConfig withDropout(double value) {
         return new RecurrentConfig(cell, embeddingSize, hiddenSize, epochs, batchSize, learningRate, maxLength,
-                validationShare, validationCases, patience, negatives, seed, loss, tied, value, readout, scale);
+                validationShare, validationCases, patience, negatives, seed, loss, tied, value, readout, scale, decay);
     }
 
     /** A copy with another readout. */
     public RecurrentConfig withReadout(String value) {
         return new RecurrentConfig(cell, embeddingSize, hiddenSize, epochs, batchSize, learningRate, maxLength,
-                validationShare, validationCases, patience, negatives, seed, loss, tied, dropout, value, scale);
+                validationShare, validationCases, patience, negatives, seed, loss, tied, dropout, value, scale, decay);
     }
 
     /** A copy with another cosine scale (0 = dot product). */
     public RecurrentConfig withScale(double value) {
         return new RecurrentConfig(cell, embeddingSize, hiddenSize, epochs, batchSize, learningRate, maxLength,
-                validationShare, validationCases, patience, negatives, seed, loss, tied, dropout, readout, value);
+                validationShare, validationCases, patience, negatives, seed, loss, tied, dropout, readout, value, decay);
+    }
+
+    /** A copy with another per-epoch learning-rate decay. */
+    public RecurrentConfig withDecay(double decayValue) {
+        return new RecurrentConfig(cell, embeddingSize, hiddenSize, epochs, batchSize, learningRate, maxLength,
+                validationShare, validationCases, patience, negatives, seed, loss, tied, dropout, readout, scale,
+                decayValue);
     }
 
     /** A copy with another seed. */
     public RecurrentConfig withSeed(long value) {
         return new RecurrentConfig(cell, embeddingSize, hiddenSize, epochs, batchSize, learningRate, maxLength,
-                validationShare, validationCases, patience, negatives, value, loss, tied, dropout, readout, scale);
+                validationShare, validationCases, patience, negatives, value, loss, tied, dropout, readout, scale, decay);
     }
 
     private static void requirePositive(String name, int value) {

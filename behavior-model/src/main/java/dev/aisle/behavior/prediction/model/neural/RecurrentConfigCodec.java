@@ -11,9 +11,10 @@ final class RecurrentConfigCodec {
     }
 
     static void write(RecurrentConfig c, DataOutputStream out) throws IOException {
-        // "v4:" marks the format with loss, tying, dropout, readout and scale ("v3:" had no readout, "v2:" no dropout);
+        // "v5:" marks the format with the learning-rate decay; "v4:" had loss, tying, dropout, readout and scale,
+        // "v3:" no readout, "v2:" no dropout;
         // older streams hold the bare cell name
-        out.writeUTF(V4 + c.cell());
+        out.writeUTF(V5 + c.cell());
         out.writeInt(c.embeddingSize());
         out.writeInt(c.hiddenSize());
         out.writeInt(c.epochs());
@@ -30,15 +31,17 @@ final class RecurrentConfigCodec {
         out.writeDouble(c.dropout());
         out.writeUTF(c.readout());
         out.writeDouble(c.scale());
+        out.writeDouble(c.decay());
     }
 
     private static final String V2 = "v2:";
     private static final String V3 = "v3:";
     private static final String V4 = "v4:";
+    private static final String V5 = "v5:";
 
     static RecurrentConfig read(DataInputStream in) throws IOException {
         String cell = in.readUTF();
-        int version = cell.startsWith(V4) ? 4 : cell.startsWith(V3) ? 3 : cell.startsWith(V2) ? 2 : 1;
+        int version = cell.startsWith(V5) ? 5 : cell.startsWith(V4) ? 4 : cell.startsWith(V3) ? 3 : cell.startsWith(V2) ? 2 : 1;
         String bare = version > 1 ? cell.substring(V2.length()) : cell;
         int embedding = in.readInt();
         int hidden = in.readInt();
@@ -56,7 +59,8 @@ final class RecurrentConfigCodec {
         double dropout = version > 2 ? in.readDouble() : 0;
         String readout = version > 3 ? in.readUTF() : "last";
         double scale = version > 3 ? in.readDouble() : 0;
+        double decay = version > 4 ? in.readDouble() : 1;
         return new RecurrentConfig(bare, embedding, hidden, epochs, batch, rate, maxLength, share, cases, patience,
-                negatives, seed, loss, tied, dropout, readout, scale);
+                negatives, seed, loss, tied, dropout, readout, scale, decay);
     }
 }

@@ -14,10 +14,13 @@ final class RecurrentNetwork {
     final float[] recurrentWeights;
     final float[] inputBias;
     final ItemTables tables;
+    /** The attention readout's parameters when {@code readout = attention}, else null. */
+    final AttentionReadout attention;
 
     RecurrentNetwork(RecurrentConfig config, float[] inputWeights, float[] recurrentWeights, float[] inputBias,
-            ItemTables tables) {
+            ItemTables tables, AttentionReadout attention) {
         this.config = config;
+        this.attention = attention;
         this.inputWeights = inputWeights;
         this.recurrentWeights = recurrentWeights;
         this.inputBias = inputBias;
@@ -48,7 +51,9 @@ final class RecurrentNetwork {
         for (int i = 0; i < numItems; i++) {
             tables.outputBias[i] = (float) Math.log1p(counts[i]);
         }
-        return new RecurrentNetwork(config, wx, u, b, tables);
+        AttentionReadout attention = config.readout().equals("attention")
+                ? AttentionReadout.random(h, config.seed() + 2) : null;
+        return new RecurrentNetwork(config, wx, u, b, tables, attention);
     }
 
     private static float[] gaussian(Random random, int size, double std) {
@@ -85,7 +90,13 @@ final class RecurrentNetwork {
         float[] x = tables.embed(batch.items());
         float[] projected = project(x, batch.items().length);
         float[] states = kernel.forward(projected, recurrentWeights, batch.rows(), batch.steps());
-        if (config.readout().equals("mean")) {
+        if (attention != null) {
+            int h = config.hiddenSize();
+            float[] readout = attention.forward(states, x, batch.rows(), batch.steps(), batch.positions()).readout;
+            for (int i = 0; i < batch.positions().length; i++) {
+                System.arraycopy(readout, i * h, states, batch.positions()[i] * h, h);
+            }
+        } else if (config.readout().equals("mean")) {
             int h = config.hiddenSize();
             float[] means = prefixMeans(x, batch.rows(), batch.steps(), batch.positions(), h);
             for (int i = 0; i < batch.positions().length; i++) {
@@ -99,7 +110,7 @@ final class RecurrentNetwork {
 
     RecurrentNetwork copy() {
         return new RecurrentNetwork(config, inputWeights.clone(), recurrentWeights.clone(), inputBias.clone(),
-                tables.copy());
+                tables.copy(), attention == null ? null : attention.copy());
     }
 
     /**

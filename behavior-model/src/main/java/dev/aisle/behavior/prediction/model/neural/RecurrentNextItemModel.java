@@ -71,20 +71,10 @@ public final class RecurrentNextItemModel implements NextItemModel {
         while (epoch < config.epochs() && stale <= config.patience()) {
             epoch++;
             long start = System.nanoTime();
-            List<int[][]> order = batches.shuffled();
-            double loss = 0;
-            for (int b = 0; b < order.size(); b++) {
-                SequenceBatches.Batch batch = SequenceBatches.toBatch(order.get(b), config.maxLength());
-                loss += trainer.fit(batch, full ? null : sampler.sample(batch.targets(), config.negatives()));
-                if ((b + 1) % Math.max(1, order.size() / 5) == 0 && b + 1 < order.size()) {
-                    progress.accept(String.format("%s epoch %d: %d%% of %d batches, loss %.4f, %.0f s", name(),
-                            epoch, 100 * (b + 1) / order.size(), order.size(), loss / (b + 1),
-                            (System.nanoTime() - start) / 1e9));
-                }
-            }
-            trainer.sync();
+            trainer.setLearningRate(rate(epoch));
+            double loss = pass(trainer, sampler, batches, String.valueOf(epoch), start);
             double seconds = (System.nanoTime() - start) / 1e9;
-            String line = String.format("%s epoch %d: loss %.4f, %.0f s", name(), epoch, loss / order.size(), seconds);
+            String line = String.format("%s epoch %d: loss %.4f, %.0f s", name(), epoch, loss, seconds);
             if (validation.isEmpty()) {
                 progress.accept(line);
                 continue;
@@ -108,6 +98,30 @@ public final class RecurrentNextItemModel implements NextItemModel {
             net = bestWeights;
         }
         trained.put("epochs_run", epoch);
+    }
+
+    /** {@code learningRate · decay^(epoch-1)}. */
+    private double rate(int epoch) {
+        return config.learningRate() * Math.pow(config.decay(), epoch - 1);
+    }
+
+    /** One shuffled pass over the batches; returns the mean batch loss. */
+    private double pass(SampledSoftmaxStep trainer, CandidateSampler sampler, SequenceBatches batches, String label,
+            long start) {
+        boolean full = config.loss().equals("full");
+        List<int[][]> order = batches.shuffled();
+        double loss = 0;
+        for (int b = 0; b < order.size(); b++) {
+            SequenceBatches.Batch batch = SequenceBatches.toBatch(order.get(b), config.maxLength());
+            loss += trainer.fit(batch, full ? null : sampler.sample(batch.targets(), config.negatives()));
+            if ((b + 1) % Math.max(1, order.size() / 5) == 0 && b + 1 < order.size()) {
+                progress.accept(String.format("%s epoch %s: %d%% of %d batches, loss %.4f, %.0f s", name(), label,
+                        100 * (b + 1) / order.size(), order.size(), loss / (b + 1),
+                        (System.nanoTime() - start) / 1e9));
+            }
+        }
+        trainer.sync();
+        return loss / Math.max(1, order.size());
     }
 
     private static double round(double value) {
@@ -152,7 +166,7 @@ public final class RecurrentNextItemModel implements NextItemModel {
             System.arraycopy(net.tables.scoreOne(last, 0), 0, scores[0], 0, numItems);
             return;
         }
-        float[] logits = net.tables.scoreAll(Nd4j.create(last, new long[] {prefixes.length, h}, 'c')).data().asFloat();
+        float[] logits = Matrices.values(net.tables.scoreAll(Matrices.wrap(last, prefixes.length, h)));
         for (int i = 0; i < prefixes.length; i++) {
             System.arraycopy(logits, i * numItems, scores[i], 0, numItems);
         }
@@ -179,6 +193,7 @@ public final class RecurrentNextItemModel implements NextItemModel {
         p.put("dropout", config.dropout());
         p.put("readout", config.readout());
         p.put("scale", config.scale());
+        p.put("decay", config.decay());
         p.put("loss", switch (config.loss()) {
             case "full" -> "full softmax cross-entropy";
             case "sampled" -> "sampled softmax (batch targets + pop^0.5 negatives, logQ-corrected)";
@@ -198,6 +213,12 @@ public final class RecurrentNextItemModel implements NextItemModel {
         PrimitiveArrays.writeFloats(out, net.tables.embedding);
         PrimitiveArrays.writeFloats(out, net.tables.outputWeights);
         PrimitiveArrays.writeFloats(out, net.tables.outputBias);
+        if (net.attention != null) {
+            PrimitiveArrays.writeFloats(out, net.attention.query);
+            PrimitiveArrays.writeFloats(out, net.attention.key);
+            PrimitiveArrays.writeFloats(out, net.attention.bias);
+            PrimitiveArrays.writeFloats(out, net.attention.vector);
+        }
     }
 
     /** Restores a model written by {@link #write}. */
@@ -210,8 +231,12 @@ public final class RecurrentNextItemModel implements NextItemModel {
         float[] b = PrimitiveArrays.readFloats(in);
         float[] embedding = PrimitiveArrays.readFloats(in);
         float[] output = PrimitiveArrays.readFloats(in);
-        model.net = new RecurrentNetwork(c, wx, u, b, new ItemTables(model.numItems, c.embeddingSize(),
-                c.hiddenSize(), embedding, c.tied() ? embedding : output, PrimitiveArrays.readFloats(in)));
+        ItemTables tables = new ItemTables(model.numItems, c.embeddingSize(), c.hiddenSize(), embedding,
+                c.tied() ? embedding : output, PrimitiveArrays.readFloats(in));
+        AttentionReadout attention = c.readout().equals("attention") ? new AttentionReadout(c.hiddenSize(),
+                PrimitiveArrays.readFloats(in), PrimitiveArrays.readFloats(in), PrimitiveArrays.readFloats(in),
+                PrimitiveArrays.readFloats(in)) : null;
+        model.net = new RecurrentNetwork(c, wx, u, b, tables, attention);
         return model;
     }
 }

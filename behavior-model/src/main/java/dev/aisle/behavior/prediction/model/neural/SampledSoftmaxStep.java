@@ -25,6 +25,7 @@ final class SampledSoftmaxStep {
     private final CandidateSampler logQ;
     private final boolean tied;
     private final boolean meanReadout;
+    private final LazyAdam[] attentionAdam;
     private final java.util.Random random;
     private long step;
 
@@ -45,8 +46,26 @@ final class SampledSoftmaxStep {
         inputAdam = new LazyAdam(net.inputWeights.length, learningRate);
         recurrentAdam = new LazyAdam(net.recurrentWeights.length, learningRate);
         biasAdam = new LazyAdam(net.inputBias.length, learningRate);
+        AttentionReadout a = net.attention;
+        attentionAdam = a == null ? new LazyAdam[0] : new LazyAdam[] {new LazyAdam(a.query.length, learningRate),
+            new LazyAdam(a.key.length, learningRate), new LazyAdam(a.bias.length, learningRate),
+            new LazyAdam(a.vector.length, learningRate)};
         this.slot = new int[tables.numItems];
         Arrays.fill(slot, -1);
+    }
+
+    /** Sets the Adam step size of every parameter for the following steps (a learning-rate schedule). */
+    void setLearningRate(double value) {
+        inputAdam.setLearningRate(value);
+        recurrentAdam.setLearningRate(value);
+        biasAdam.setLearningRate(value);
+        for (LazyAdam adam : attentionAdam) {
+            adam.setLearningRate(value);
+        }
+        tables.setLearningRate(value);
+        if (full != null) {
+            full.setLearningRate(value);
+        }
     }
 
     /** Trains on one batch and returns its mean loss. */
@@ -61,8 +80,14 @@ final class SampledSoftmaxStep {
         float[] inputMask = dropout(x);
         float[] all = kernel.forward(net.project(x, rows), net.recurrentWeights, batch.rows(), batch.steps());
         float[] valid = new float[p * h];
-        for (int i = 0; i < p; i++) {
-            System.arraycopy(all, batch.positions()[i] * h, valid, i * h, h);
+        AttentionReadout.Pass attention = null;
+        if (net.attention != null) {
+            attention = net.attention.forward(all, x, batch.rows(), batch.steps(), batch.positions());
+            System.arraycopy(attention.readout, 0, valid, 0, valid.length);
+        } else {
+            for (int i = 0; i < p; i++) {
+                System.arraycopy(all, batch.positions()[i] * h, valid, i * h, h);
+            }
         }
         if (meanReadout) {
             float[] means = RecurrentNetwork.prefixMeans(x, batch.rows(), batch.steps(), batch.positions(), e);
@@ -80,7 +105,7 @@ final class SampledSoftmaxStep {
             loss = full.step(valid, p, batch.targets(), dStates);
         } else {
             int c = candidates.items().length;
-            float[] weights = tables.outputRows(candidates.items()).data().asFloat();
+            float[] weights = tables.outputRows(candidates.items());
             float scale = tables.scale;
             float[] weightNorms = scale > 0 ? Matrices.normalizeRows(weights, c, h) : null;
             float[] readout = valid;
@@ -122,8 +147,19 @@ final class SampledSoftmaxStep {
         }
         applyMask(dStates, stateMask);
         float[] stateGradient = new float[all.length];
-        for (int i = 0; i < p; i++) {
-            System.arraycopy(dStates, i * h, stateGradient, batch.positions()[i] * h, h);
+        float[] dxAttention = null;
+        if (attention != null) {
+            dxAttention = new float[x.length];
+            AttentionReadout.Gradients d = attention.backward(dStates, stateGradient, dxAttention);
+            AttentionReadout a = net.attention;
+            attentionAdam[0].update(a.query, 0, d.query(), 0, a.query.length, step);
+            attentionAdam[1].update(a.key, 0, d.key(), 0, a.key.length, step);
+            attentionAdam[2].update(a.bias, 0, d.bias(), 0, a.bias.length, step);
+            attentionAdam[3].update(a.vector, 0, d.vector(), 0, a.vector.length, step);
+        } else {
+            for (int i = 0; i < p; i++) {
+                System.arraycopy(dStates, i * h, stateGradient, batch.positions()[i] * h, h);
+            }
         }
         float[] dRecurrent = new float[net.recurrentWeights.length];
         float[] dProjected = kernel.backward(stateGradient, net.recurrentWeights, dRecurrent);
@@ -137,6 +173,11 @@ final class SampledSoftmaxStep {
         float[] dx = Matrices.multiply(dProjected, rows, g, false, net.inputWeights, e, g, true);
         if (meanReadout) {
             RecurrentNetwork.addPrefixMeanGradient(dx, dStates, batch.rows(), batch.steps(), batch.positions(), e);
+        }
+        if (dxAttention != null) {
+            for (int i = 0; i < dx.length; i++) {
+                dx[i] += dxAttention[i];
+            }
         }
         applyMask(dx, inputMask);
         inputAdam.update(net.inputWeights, 0, dInput, 0, dInput.length, step);

@@ -32,7 +32,7 @@ class BlendModelTests {
     }
 
     private static BlendModel fit() {
-        RecurrentConfig config = new RecurrentConfig("lstm", 24, 24, 5, 32, 0.02, 10, 0, 1000, 1, 8, 42, "sampled", true, 0, "last", 0);
+        RecurrentConfig config = new RecurrentConfig("lstm", 24, 24, 5, 32, 0.02, 10, 0, 1000, 1, 8, 42, "sampled", true, 0, "last", 0, 1);
         BlendModel blend = new BlendModel(new RecurrentNextItemModel(config), false, new SessionKnnModel(10, 50),
                 0.2);
         blend.fit(RecurrentNextItemModelTests.tours(500, 5), 24);

@@ -52,7 +52,7 @@ class RecurrentNextItemModelTests {
         double dropout = parts.length > 3 ? Double.parseDouble(parts[3]) : 0;
         String readout = parts.length > 4 ? parts[4] : "last";
         return new RecurrentConfig(parts[0], 24, 24, 12, 32, 0.02, 10, 0, 1000, 1, 8, 42, loss, tied, dropout, readout,
-                parts.length > 5 ? Double.parseDouble(parts[5]) : 0);
+                parts.length > 5 ? Double.parseDouble(parts[5]) : 0, 1);
     }
 
     private static List<PrefixEvaluator.Case> cases(List<int[]> sessions) {
@@ -68,7 +68,7 @@ class RecurrentNextItemModelTests {
     @ParameterizedTest
     @ValueSource(strings = {"lstm", "gru", "lstm:full:untied", "gru:sampled-uncorrected:untied", "lstm:sampled:untied",
         "lstm:sampled:tied:0.2", "lstm:sampled:tied:0:mean", "gru:sampled:tied:0.2:mean", "lstm:full:tied",
-        "lstm:sampled:tied:0.2:mean:16"})
+        "lstm:sampled:tied:0.2:mean:16", "lstm:sampled:tied:0.2:attention"})
     void learnsWhichTourASessionIsOn(String cell) {
         List<int[]> train = tours(600, 1);
         RecurrentNextItemModel model = new RecurrentNextItemModel(smallConfig(cell));
@@ -81,7 +81,7 @@ class RecurrentNextItemModelTests {
 
     @ParameterizedTest
     @ValueSource(strings = {"lstm", "gru", "lstm:full:untied", "lstm:sampled:tied:0:mean",
-        "gru:sampled:tied:0:last:16"})
+        "gru:sampled:tied:0:last:16", "lstm:sampled:tied:0.2:attention"})
     void savedModelPredictsIdentically(String cell) throws IOException {
         RecurrentNextItemModel model = new RecurrentNextItemModel(smallConfig(cell).withEpochs(2));
         model.fit(tours(100, 3), ITEMS);
