@@ -1,6 +1,7 @@
 package dev.aisle.behavior.prediction.model.neural;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.aisle.behavior.prediction.model.ItemPopularity;
 import dev.aisle.behavior.prediction.model.NextItemModel;
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -106,5 +108,32 @@ class RecurrentNextItemModelTests {
             model.score(new int[] {1, 2}, scores[run]);
         }
         assertThat(scores[1]).containsExactly(scores[0]);
+    }
+
+    @Test
+    void learningRateDecayIsSavedWithTheModelAndChangesTraining() throws IOException {
+        RecurrentConfig constant = smallConfig("lstm").withEpochs(3);
+        RecurrentNextItemModel decayed = new RecurrentNextItemModel(constant.withDecay(0.5));
+        decayed.fit(tours(100, 5), ITEMS);
+        RecurrentNextItemModel plain = new RecurrentNextItemModel(constant);
+        plain.fit(tours(100, 5), ITEMS);
+        float[] withDecay = new float[ITEMS];
+        float[] without = new float[ITEMS];
+        decayed.score(new int[] {3, 4}, withDecay);
+        plain.score(new int[] {3, 4}, without);
+        // epochs 2 and 3 take half and a quarter of the step: the weights must differ from the constant-rate run
+        assertThat(withDecay).isNotEqualTo(without);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        NextItemModels.write(decayed, new DataOutputStream(bytes));
+        NextItemModel loaded = NextItemModels.read(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())));
+        assertThat(loaded.params()).containsEntry("decay", 0.5);
+    }
+
+    @Test
+    void rejectsADecayOutsideZeroToOne() {
+        assertThatThrownBy(() -> smallConfig("lstm").withDecay(0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("decay");
+        assertThatThrownBy(() -> smallConfig("lstm").withDecay(1.5))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("decay");
     }
 }
