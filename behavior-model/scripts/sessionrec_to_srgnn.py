@@ -4,8 +4,9 @@
 # session-rec (SessionId, ItemId, Time) -> SR-GNN text split: train sessions; test (prefix -> next) for every
 # prefix of every test session; ids renumbered 1..n in order of first training click; test clicks on items
 # unseen in training dropped; sessions shorter than 2 clicks dropped. Repeats are kept.
-import csv, collections, sys
+import collections, csv, os, sys
 src, out = sys.argv[1], sys.argv[2]
+os.makedirs(out, exist_ok=True)
 def sessions(path):
     s = collections.OrderedDict()
     with open(path) as f:

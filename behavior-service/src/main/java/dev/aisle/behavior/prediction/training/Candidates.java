@@ -26,7 +26,7 @@ final class Candidates {
             case "sknn" -> new SessionKnnModel(p.sknnNeighbours(), p.sknnSampleSize());
             case "lstm", "gru" -> new RecurrentNextItemModel(recurrent(name, p));
             case "blend" -> new BlendModel(new RecurrentNextItemModel(recurrent("lstm", p)), false,
-                    new SessionKnnModel(p.sknnNeighbours(), p.sknnSampleSize()), 0.1);
+                    new SessionKnnModel(p.sknnNeighbours(), p.sknnSampleSize()));
             default -> throw new IllegalArgumentException("unknown next-item model: " + name
                     + ", must be one of pop, spop, item-knn, sknn, lstm, gru, blend");
         };

@@ -106,8 +106,7 @@ public class SessionBenchCommand implements Callable<Integer> {
         NextItemModel fitted = switch (model) {
             case "sknn" -> new SessionKnnModel(100, 1000);
             case "lstm", "gru" -> new RecurrentNextItemModel(config);
-            case "blend" -> new BlendModel(new RecurrentNextItemModel(config), false, new SessionKnnModel(100, 1000),
-                    0.1);
+            case "blend" -> new BlendModel(new RecurrentNextItemModel(config), false, new SessionKnnModel(100, 1000));
             default -> throw new ParameterException(spec.commandLine(), "unknown --model " + model);
         };
         out.printf("training %s (%d epochs) …%n", model, epochs);

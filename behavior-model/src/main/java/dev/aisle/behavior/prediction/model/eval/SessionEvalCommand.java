@@ -57,7 +57,7 @@ public class SessionEvalCommand implements Callable<Integer> {
     @Option(names = "--k", defaultValue = "20", description = "cut-off (default ${DEFAULT-VALUE})")
     int k;
 
-    @Option(names = "--epochs", defaultValue = "6", description = "max epochs of lstm/gru (default ${DEFAULT-VALUE})")
+    @Option(names = "--epochs", defaultValue = "14", description = "max epochs of lstm/gru (default ${DEFAULT-VALUE})")
     int epochs;
 
     @Option(names = "--seed", defaultValue = "42", description = "seed for every random source")
@@ -91,8 +91,8 @@ public class SessionEvalCommand implements Callable<Integer> {
                     + "attention (+ attention-weighted item embeddings)")
     String readout;
 
-    @Option(names = "--scale", defaultValue = "0",
-            description = "lstm/gru cosine scoring scale (NISER; 0 = dot product)")
+    @Option(names = "--scale", defaultValue = "16",
+            description = "lstm/gru cosine scoring scale (NISER; 0 = dot product; default ${DEFAULT-VALUE})")
     double scale;
 
     @Option(names = "--lr", defaultValue = "0.005", description = "Adam learning rate")
@@ -105,6 +105,18 @@ public class SessionEvalCommand implements Callable<Integer> {
             description = "lstm/gru learning-rate decay per epoch (rate × decay^(epoch-1); 1 = constant)")
     double decay;
 
+    @Option(names = "--validation-share", defaultValue = "0.03",
+            description = "share of the last training sessions lstm/gru hold out for early stopping "
+                    + "(default ${DEFAULT-VALUE})")
+    double validationShare;
+
+    @Option(names = "--train-minutes", defaultValue = "45",
+            description = "wall-clock budget of lstm/gru training from the start of the run, in minutes: no "
+                    + "epoch starts that would end past it (default ${DEFAULT-VALUE}, so that the whole run fits an "
+                    + "hour on a slow machine; a fast one reaches --epochs first and the result does not depend on "
+                    + "the machine)")
+    double trainMinutes;
+
     @Option(names = "--limit-test", defaultValue = "0", description = "evaluate only the first N test cases (0 = all)")
     int limitTest;
 
@@ -115,8 +127,14 @@ public class SessionEvalCommand implements Callable<Integer> {
         }
     }
 
+    /** When the run started, for {@link #trainMinutes}. */
+    private final long started = System.nanoTime();
+
     @Override
     public Integer call() throws Exception {
+        if (!(trainMinutes > 0)) {
+            throw new ParameterException(spec.commandLine(), "--train-minutes must be > 0, got " + trainMinutes);
+        }
         List<String> selected = models == null || models.isEmpty() ? MODELS : models;
         for (String m : selected) {
             if (!MODELS.contains(m)) {
@@ -258,17 +276,24 @@ public class SessionEvalCommand implements Callable<Integer> {
             case "blend" -> {
                 RecurrentNextItemModel lstm = fitted.get("lstm");
                 yield new BlendModel(lstm != null ? lstm : recurrent("lstm", out), lstm != null,
-                        new SessionKnnModel(100, 1000), 0.1).onProgress(line -> println(out, line));
+                        new SessionKnnModel(100, 1000)).onProgress(line -> println(out, line));
             }
             default -> throw new IllegalStateException("unknown model " + name);
         };
     }
 
     private RecurrentNextItemModel recurrent(String cell, PrintWriter out) {
-        RecurrentConfig config = RecurrentConfig.defaults(cell).withEpochs(epochs).withSeed(seed)
+        java.time.Duration left = java.time.Duration.ofNanos(
+                (long) (trainMinutes * 60e9) - (System.nanoTime() - started));
+        return new RecurrentNextItemModel(config(cell)).onProgress(line -> println(out, line)).withTimeBudget(left);
+    }
+
+    /** The hyperparameters of {@code cell} as the options set them (their defaults are the model's). */
+    RecurrentConfig config(String cell) {
+        return RecurrentConfig.defaults(cell).withEpochs(epochs).withSeed(seed)
                 .with(hidden, hidden, batch, learningRate, negatives).withLoss(loss).withTied(tied)
-                .withDropout(dropout).withReadout(readout).withScale(scale).withDecay(decay);
-        return new RecurrentNextItemModel(config).onProgress(line -> println(out, line));
+                .withDropout(dropout).withReadout(readout).withScale(scale).withDecay(decay)
+                .withValidationShare(validationShare);
     }
 
     private static void println(PrintWriter out, String line) {

@@ -50,6 +50,15 @@ public final class BlendModel implements NextItemModel {
         this.validationShare = validationShare;
     }
 
+    /**
+     * A blend that chooses {@code λ} on the sessions the recurrent model held out for its own early stopping, so
+     * that neither part has trained on the cases that weigh them (0.1 when it holds none out).
+     */
+    public BlendModel(RecurrentNextItemModel recurrent, boolean recurrentFitted, SessionKnnModel knn) {
+        this(recurrent, recurrentFitted, knn, recurrent.config().validationShare() > 0
+                ? recurrent.config().validationShare() : 0.1);
+    }
+
     /** Receives one line per tried {@code λ}. */
     public BlendModel onProgress(Consumer<String> listener) {
         this.progress = listener;

@@ -40,16 +40,21 @@ final class CandidateSampler {
     }
 
     /**
-     * {@code log E[times item is a candidate]} for a step with {@code targets} target positions and {@code extra}
-     * draws: the batch's targets follow the click distribution and the draws {@code count^α}, so
-     * {@code E = targets · c / Σc + extra · c^α / Σc^α}; subtracting it from the logits is the logQ correction
-     * of sampled softmax (Bengio &amp; Senécal 2008; Yi et al., RecSys 2019), without which popularity-sampled
-     * negatives push popular items down and rare ones up.
+     * {@code log P(item is a candidate)} for a step with {@code targets} target positions and {@code extra} draws,
+     * subtracted from the logits as the logQ correction of sampled softmax (Bengio &amp; Senécal 2008; Yi et al.,
+     * RecSys 2019), without which popularity-sampled negatives push popular items down and rare ones up. The
+     * candidates are de-duplicated, so the right {@code Q} is the inclusion probability, not the expected number of
+     * draws {@code n·q} (which exceeds 1 for popular items at thousands of draws and over-corrects them); as
+     * TensorFlow's sampled softmax does for unique sampling, {@code P = 1 − (1 − q_t)^targets · (1 − q_d)^extra}
+     * with {@code q_t = c / Σc} for the batch's targets (click distribution) and {@code q_d = c^α / Σc^α} for the
+     * draws, computed as {@code −expm1(targets·log1p(−q_t) + extra·log1p(−q_d))} to stay exact for rare items.
      */
-    double logExpected(int item, int targets, int extra) {
+    double logInclusion(int item, int targets, int extra) {
         double c = Math.max(counts[item], 1);
-        double expected = targets * c / totalCount + extra * Math.pow(c, alpha) / cumulative[cumulative.length - 1];
-        return Math.log(expected);
+        double qTarget = Math.min(c / totalCount, 1 - 1e-12);
+        double qDraw = Math.min(Math.pow(c, alpha) / cumulative[cumulative.length - 1], 1 - 1e-12);
+        double logMiss = targets * Math.log1p(-qTarget) + extra * Math.log1p(-qDraw);
+        return Math.log(-Math.expm1(logMiss));
     }
 
     Candidates sample(int[] targets, int extra) {

@@ -62,7 +62,7 @@ final class GruKernel implements RecurrentKernel {
                 int row = t * mb + b;
                 for (int j = 0; j < h; j++) {
                     int s = row * h + j;
-                    float cand = (float) Math.tanh(c[b * h + j] + projected[row * 3 * h + 2 * h + j]);
+                    float cand = Matrices.tanh(c[b * h + j] + projected[row * 3 * h + 2 * h + j]);
                     candidate[s] = cand;
                     states[s] = update[s] * previous[b * h + j] + (1 - update[s]) * cand;
                 }

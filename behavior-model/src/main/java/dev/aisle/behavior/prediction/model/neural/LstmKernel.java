@@ -45,13 +45,13 @@ final class LstmKernel implements RecurrentKernel {
                     float in = Matrices.sigmoid(z[zi] + projected[pi]);
                     float forget = Matrices.sigmoid(z[zi + h] + projected[pi + h]);
                     float out = Matrices.sigmoid(z[zi + 2 * h] + projected[pi + 2 * h]);
-                    float cand = (float) Math.tanh(z[zi + 3 * h] + projected[pi + 3 * h]);
+                    float cand = Matrices.tanh(z[zi + 3 * h] + projected[pi + 3 * h]);
                     acts[pi] = in;
                     acts[pi + h] = forget;
                     acts[pi + 2 * h] = out;
                     acts[pi + 3 * h] = cand;
                     float c = forget * previousCell[b * h + j] + in * cand;
-                    float tc = (float) Math.tanh(c);
+                    float tc = Matrices.tanh(c);
                     cells[row * h + j] = c;
                     cellTanh[row * h + j] = tc;
                     states[row * h + j] = out * tc;

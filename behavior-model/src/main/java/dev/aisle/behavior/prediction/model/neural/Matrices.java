@@ -63,6 +63,22 @@ final class Matrices {
         return c;
     }
 
+    /**
+     * {@code tanh x = (e^{2x} − 1) / (e^{2x} + 1)} through {@link Math#exp}, which the JIT compiles to an intrinsic;
+     * {@link Math#tanh} calls fdlibm's {@code StrictMath} and was a tenth of a training profile. Saturates to ±1 past
+     * |x| = 10, where float tanh is 1 anyway.
+     */
+    static float tanh(float x) {
+        if (x > 10f) {
+            return 1f;
+        }
+        if (x < -10f) {
+            return -1f;
+        }
+        double e = Math.exp(2.0 * x);
+        return (float) ((e - 1) / (e + 1));
+    }
+
     static float sigmoid(float x) {
         return (float) (1 / (1 + Math.exp(-x)));
     }

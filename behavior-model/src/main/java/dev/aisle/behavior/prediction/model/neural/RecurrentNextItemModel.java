@@ -33,6 +33,8 @@ public final class RecurrentNextItemModel implements NextItemModel {
     private RecurrentNetwork net;
     private int numItems;
     private Consumer<String> progress = line -> { };
+    /** {@link System#nanoTime()} after which no new epoch starts, or {@link Long#MAX_VALUE} for none. */
+    private long deadline = Long.MAX_VALUE;
     private final Map<String, Object> trained = new LinkedHashMap<>();
 
     public RecurrentNextItemModel(RecurrentConfig config) {
@@ -43,6 +45,22 @@ public final class RecurrentNextItemModel implements NextItemModel {
     public RecurrentNextItemModel onProgress(Consumer<String> listener) {
         this.progress = listener;
         return this;
+    }
+
+    /**
+     * A wall-clock budget for {@link #fit}: an epoch starts only if one more epoch, as long as the slowest so far,
+     * still ends within {@code budget} of now (the epoch budget stays the limit on a fast machine, so the result does
+     * not depend on the machine there; a slow one stops sooner and records {@code stopped_by_budget}).
+     */
+    public RecurrentNextItemModel withTimeBudget(java.time.Duration budget) {
+        long nanos = budget.toNanos();
+        this.deadline = nanos >= Long.MAX_VALUE / 2 ? Long.MAX_VALUE : System.nanoTime() + nanos;
+        return this;
+    }
+
+    /** The hyperparameters this model trains with. */
+    public RecurrentConfig config() {
+        return config;
     }
 
     @Override
@@ -68,9 +86,20 @@ public final class RecurrentNextItemModel implements NextItemModel {
         RecurrentNetwork bestWeights = null;
         int stale = 0;
         int epoch = 0;
+        long slowest = 0;
+        long previousStart = 0;
         while (epoch < config.epochs() && stale <= config.patience()) {
+            if (epoch > 0) {
+                slowest = Math.max(slowest, System.nanoTime() - previousStart);
+            }
+            if (epoch > 0 && deadline != Long.MAX_VALUE && System.nanoTime() + slowest > deadline) {
+                progress.accept(String.format("%s: time budget reached, stopping after epoch %d", name(), epoch));
+                trained.put("stopped_by_budget", true);
+                break;
+            }
             epoch++;
             long start = System.nanoTime();
+            previousStart = start;
             trainer.setLearningRate(rate(epoch));
             double loss = pass(trainer, sampler, batches, String.valueOf(epoch), start);
             double seconds = (System.nanoTime() - start) / 1e9;

@@ -1,12 +1,19 @@
 package dev.aisle.behavior.prediction.model.neural;
 
 import java.util.Arrays;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
+import org.nd4j.linalg.api.memory.conf.WorkspaceConfiguration;
+import org.nd4j.linalg.api.memory.enums.AllocationPolicy;
+import org.nd4j.linalg.api.memory.enums.LearningPolicy;
+import org.nd4j.linalg.api.memory.enums.SpillPolicy;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * One training step of the next-item network with a sampled softmax (Jean et al., ACL 2015): for the valid
  * states {@code S [P, h]} and candidates {@code C}, {@code L = -1/P Σ_p log softmax(S_p W_C^T + b_C - log Q_C)[target_p]}
- * where {@code log Q} is the log expected number of times each candidate is drawn (the logQ correction, Bengio
- * &amp; Senécal 2008; Yi et al., RecSys 2019), or zero for the uncorrected variant;
+ * where {@code log Q} is the log probability that each candidate is among the sampled ones (the logQ correction,
+ * Bengio &amp; Senécal 2008; Yi et al., RecSys 2019; {@link CandidateSampler#logInclusion}), or zero for the
+ * uncorrected variant;
  * {@code ∂L/∂logits = (softmax - onehot) / P} gives the output-row gradients and the state gradient, which is
  * back-propagated through time to the recurrent weights and the input embeddings; all parameters take Adam steps.
  * With tied tables the output-row and input gradients of an item are summed into one embedding update; with the
@@ -26,7 +33,7 @@ final class SampledSoftmaxStep {
     private final boolean tied;
     private final boolean meanReadout;
     private final LazyAdam[] attentionAdam;
-    private final java.util.Random random;
+    private final java.util.SplittableRandom random;
     private long step;
 
     /**
@@ -42,7 +49,7 @@ final class SampledSoftmaxStep {
         this.meanReadout = net.config.readout().equals("mean");
         this.full = full ? new FullSoftmaxOutput(tables, learningRate, tied) : null;
         this.logQ = logQ;
-        this.random = new java.util.Random(net.config.seed() + 7);
+        this.random = new java.util.SplittableRandom(net.config.seed() + 7);
         inputAdam = new LazyAdam(net.inputWeights.length, learningRate);
         recurrentAdam = new LazyAdam(net.recurrentWeights.length, learningRate);
         biasAdam = new LazyAdam(net.inputBias.length, learningRate);
@@ -68,8 +75,30 @@ final class SampledSoftmaxStep {
         }
     }
 
+    /**
+     * The native scratch memory of one step: every ND4J array a step creates (the products' operands and results,
+     * copied back into Java arrays before the step ends) lives in this thread's workspace, reused from step to step,
+     * instead of a fresh native allocation per product (a tenth of a training profile). The usual DL4J training
+     * workspace: sized over the first steps, over-allocated for the larger batches, reallocated when one outgrows it.
+     */
+    private static final WorkspaceConfiguration WORKSPACE = WorkspaceConfiguration.builder()
+            .initialSize(0)
+            .overallocationLimit(0.5)
+            .policyLearning(LearningPolicy.OVER_TIME)
+            .cyclesBeforeInitialization(3)
+            .policyAllocation(AllocationPolicy.OVERALLOCATE)
+            .policySpill(SpillPolicy.REALLOCATE)
+            .build();
+
     /** Trains on one batch and returns its mean loss. */
     double fit(SequenceBatches.Batch batch, CandidateSampler.Candidates candidates) {
+        try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().getAndActivateWorkspace(WORKSPACE,
+                "aisle-next-item-step")) {
+            return fitInWorkspace(batch, candidates);
+        }
+    }
+
+    private double fitInWorkspace(SequenceBatches.Batch batch, CandidateSampler.Candidates candidates) {
         step++;
         int h = tables.hiddenSize;
         int e = tables.embeddingSize;
@@ -194,7 +223,7 @@ final class SampledSoftmaxStep {
         for (int j = 0; j < c; j++) {
             int item = candidates.items()[j];
             correction[j] = tables.outputBias[item]
-                    - (logQ == null ? 0f : (float) logQ.logExpected(item, p, net.config.negatives()));
+                    - (logQ == null ? 0f : (float) logQ.logInclusion(item, p, net.config.negatives()));
         }
         for (int i = 0; i < p; i++) {
             int row = i * c;

@@ -3,6 +3,7 @@ package dev.aisle.behavior.prediction.model.eval;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.aisle.behavior.prediction.model.neural.RecurrentConfig;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -44,6 +45,16 @@ class SessionEvalCommandTests {
         // POP ranks 1 (4 clicks) then 2 (3 clicks): case 1→2 at rank 2, case 3,2→1 at rank 1, 5→6 missed
         assertThat((Double) results.get(0).get("p@2")).isCloseTo(200.0 / 3, within(0.01));
         assertThat((Double) results.get(0).get("mrr@2")).isCloseTo(50.0, within(0.01));
+    }
+
+    @Test
+    void recurrentOptionsDefaultToTheModelDefaults() {
+        SessionEvalCommand command = new SessionEvalCommand();
+        new CommandLine(command).parseArgs("--data", "srgnn:" + dir);
+
+        for (String cell : List.of("lstm", "gru")) {
+            assertThat(command.config(cell)).isEqualTo(RecurrentConfig.defaults(cell).withEpochs(command.epochs));
+        }
     }
 
     @Test

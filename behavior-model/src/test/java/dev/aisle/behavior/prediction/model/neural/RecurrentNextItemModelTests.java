@@ -130,6 +130,19 @@ class RecurrentNextItemModelTests {
     }
 
     @Test
+    void aSpentTimeBudgetStopsTrainingAfterTheFirstEpoch() {
+        RecurrentNextItemModel model = new RecurrentNextItemModel(smallConfig("lstm").withEpochs(5))
+                .withTimeBudget(java.time.Duration.ZERO);
+        model.fit(tours(100, 6), ITEMS);
+        assertThat(model.params()).containsEntry("epochs_run", 1).containsEntry("stopped_by_budget", true);
+
+        RecurrentNextItemModel unbounded = new RecurrentNextItemModel(smallConfig("lstm").withEpochs(2))
+                .withTimeBudget(java.time.Duration.ofHours(1));
+        unbounded.fit(tours(100, 6), ITEMS);
+        assertThat(unbounded.params()).containsEntry("epochs_run", 2).doesNotContainKey("stopped_by_budget");
+    }
+
+    @Test
     void rejectsADecayOutsideZeroToOne() {
         assertThatThrownBy(() -> smallConfig("lstm").withDecay(0))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("decay");
