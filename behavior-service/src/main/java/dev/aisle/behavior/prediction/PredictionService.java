@@ -6,6 +6,7 @@ import dev.aisle.behavior.prediction.session.SessionEventRepository;
 import dev.aisle.behavior.prediction.session.SessionEvents;
 import dev.aisle.behavior.prediction.training.PredictionProperties;
 import dev.aisle.behavior.prediction.training.ServingModels;
+import dev.aisle.common.event.EventType;
 import dev.aisle.support.error.BadRequestException;
 import dev.aisle.support.error.NotFoundException;
 import java.util.ArrayList;
@@ -70,8 +71,19 @@ class PredictionService {
     /** Inline events in time order when they all carry a timestamp, else in the order given. */
     private static List<EventRow> inline(List<PurchaseProbabilityRequest.Event> given) {
         List<EventRow> rows = new ArrayList<>(given.size());
-        for (PurchaseProbabilityRequest.Event e : given) {
+        List<Map<String, String>> unknownTypes = new ArrayList<>();
+        for (int i = 0; i < given.size(); i++) {
+            PurchaseProbabilityRequest.Event e = given.get(i);
+            try {
+                EventType.fromWire(e.type());
+            } catch (IllegalArgumentException unknown) {
+                unknownTypes.add(Map.of("field", "events[" + i + "].type",
+                        "message", "must be one of " + EventType.allowedValues()));
+            }
             rows.add(new EventRow(e.type(), e.productId(), e.value(), e.timestamp()));
+        }
+        if (!unknownTypes.isEmpty()) {
+            throw new BadRequestException("unknown event type in events", unknownTypes);
         }
         if (rows.stream().allMatch(r -> r.occurredAt() != null)) {
             rows.sort(Comparator.comparing(EventRow::occurredAt));

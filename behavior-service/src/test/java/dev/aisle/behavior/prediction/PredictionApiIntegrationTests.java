@@ -144,7 +144,9 @@ class PredictionApiIntegrationTests extends BehaviorIntegrationTest {
                 nextItems("{\"n\":3}"),
                 nextItems("{\"itemIds\":[\"pz-1\""),
                 post("/api/v1/predictions/purchase-probability", "application/json", "{\"events\":[{\"value\":-1}]}"),
-                post("/api/v1/predictions/purchase-probability", "application/json", "{}"));
+                post("/api/v1/predictions/purchase-probability", "application/json", "{}"),
+                post("/api/v1/predictions/purchase-probability", "application/json",
+                        "{\"events\":[{\"type\":\"view\"},{\"type\":\"fly\"}]}"));
 
         for (Answer answer : answers) {
             assertThat(answer.status()).isEqualTo(400);
@@ -152,6 +154,7 @@ class PredictionApiIntegrationTests extends BehaviorIntegrationTest {
         }
         assertThat(answers.get(0).body().path("errors").toString()).contains("\"field\":\"n\"");
         assertThat(answers.get(5).body().path("detail").asString()).startsWith("Malformed request body");
+        assertThat(answers.get(8).body().path("errors").toString()).contains("\"field\":\"events[1].type\"");
     }
 
     @Test
