@@ -123,6 +123,7 @@ public final class RecurrentNextItemModel implements NextItemModel {
                 stale++;
             }
         }
+        SampledSoftmaxStep.releaseWorkspace();
         if (bestWeights != null && stale > 0) {
             net = bestWeights;
         }

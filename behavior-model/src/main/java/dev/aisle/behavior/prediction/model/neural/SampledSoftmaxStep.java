@@ -92,9 +92,18 @@ final class SampledSoftmaxStep {
 
     /** Trains on one batch and returns its mean loss. */
     double fit(SequenceBatches.Batch batch, CandidateSampler.Candidates candidates) {
-        try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().getAndActivateWorkspace(WORKSPACE,
-                "aisle-next-item-step")) {
+        try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().getAndActivateWorkspace(WORKSPACE, WORKSPACE_ID)) {
             return fitInWorkspace(batch, candidates);
+        }
+    }
+
+    private static final String WORKSPACE_ID = "aisle-next-item-step";
+
+    /** Frees this thread's step workspace once training is over (a service trains on a long-lived thread). */
+    static void releaseWorkspace() {
+        if (Nd4j.getWorkspaceManager().checkIfWorkspaceExists(WORKSPACE_ID)) {
+            Nd4j.getWorkspaceManager().destroyWorkspace(
+                    Nd4j.getWorkspaceManager().getWorkspaceForCurrentThread(WORKSPACE_ID));
         }
     }
 
