@@ -72,7 +72,8 @@ public class SessionEvalCommand implements Callable<Integer> {
     @Option(names = "--hidden", defaultValue = "200", description = "recurrent state size")
     int hidden;
 
-    @Option(names = "--batch", defaultValue = "64", description = "sessions per minibatch")
+    @Option(names = "--batch", defaultValue = "128",
+            description = "sessions per minibatch (default ${DEFAULT-VALUE})")
     int batch;
 
     @Option(names = "--loss", defaultValue = "sampled",
