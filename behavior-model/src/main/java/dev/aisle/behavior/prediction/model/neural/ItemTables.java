@@ -92,26 +92,25 @@ final class ItemTables {
         return w;
     }
 
+    // the updates below leave the cached scoring layouts stale: a training step calls outputChanged() once after them
+
     void updateEmbedding(int item, float[] gradient, int offset, long step) {
         embeddingAdam.update(embedding, item * embeddingSize, gradient, offset, embeddingSize, step);
     }
 
     void updateOutputBias(int item, float biasGradient, long step) {
         biasAdam.update(outputBias, item, new float[] {biasGradient}, 0, 1, step);
-        scoringWeights = null;
-        unitWeights = null;
-        columns = null;
     }
 
     void updateOutput(int item, float[] weightGradient, int offset, float biasGradient, long step) {
         weightsAdam.update(outputWeights, item * hiddenSize, weightGradient, offset, hiddenSize, step);
         biasAdam.update(outputBias, item, new float[] {biasGradient}, 0, 1, step);
-        scoringWeights = null;
-        unitWeights = null;
-        columns = null;
     }
 
-    /** Drops the cached scoring layout after the output rows changed in bulk. */
+    /**
+     * Drops the cached scoring layouts (unit rows, transposed columns, the native table) after output rows, tied
+     * embeddings or biases changed.
+     */
     synchronized void outputChanged() {
         scoringWeights = null;
         unitWeights = null;

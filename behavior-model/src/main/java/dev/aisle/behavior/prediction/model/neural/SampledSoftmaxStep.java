@@ -222,6 +222,7 @@ final class SampledSoftmaxStep {
         recurrentAdam.update(net.recurrentWeights, 0, dRecurrent, 0, dRecurrent.length, step);
         biasAdam.update(net.inputBias, 0, dBias, 0, dBias.length, step);
         updateEmbeddings(batch, dx, outputItems, outputGradient);
+        tables.outputChanged();
         return loss / p;
     }
 
